@@ -301,10 +301,23 @@ def code_signature(fence: Fence) -> tuple[str, str]:
     return fence.language, fence.source.strip()
 
 
+_INVISIBLE = re.compile(r"<!--+[ \t]*invisible-code-block:[ \t]*python[ \t]*\n(?P<source>.*?)--+>", re.S)
+
+
+def scan_code(text: str) -> list[Fence]:
+    """The fences of a page, then its invisible code blocks (as fences of language python)."""
+    fences = scan_fences(text)
+    for match in _INVISIBLE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        end = text.count("\n", 0, match.end()) + 1
+        fences.append(Fence(line, end, "python (invisible)", match["source"]))
+    return fences
+
+
 def parity_problems(zh_text: str, en_text: str) -> list[str]:
     """Differences in code between the two languages of a page (prose may differ)."""
-    zh = scan_fences(zh_text)
-    en = scan_fences(en_text)
+    zh = scan_code(zh_text)
+    en = scan_code(en_text)
     problems = []
     if len(zh) != len(en):
         problems.append(f"{len(zh)} code blocks in Chinese, {len(en)} in English")

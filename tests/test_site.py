@@ -1,0 +1,182 @@
+"""Build the site with --strict and check what a reader gets.
+
+The build is the one `mkdocs build --strict` that CI and contributors run: a
+broken include, link or anchor fails it. The checks below read the built files;
+a real-browser check of the same properties is in tests/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+import yaml
+
+from tests.docexec import ROOT
+
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+SITE_HOST = urlparse(CONFIG["site_url"]).hostname
+SITE_PATH = urlparse(CONFIG["site_url"]).path  # "/dlnotes/": 404.html uses absolute links
+PAGES = sorted(
+    p.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    for p in (ROOT / "docs").rglob("*.md")
+    if not p.name.endswith(".en.md")
+)
+
+
+def page_dir(page: str) -> str:
+    return "" if page == "index" else f"{page.removesuffix('/index')}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
+    assert "WARNING" not in log, log
+    return out
+
+
+class _Resources(HTMLParser):
+    """Collect what a page makes the browser load (not mere links to follow)."""
+
+    LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+        self.lang: str | None = None
+        self.alternate_links = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag in {"script", "img", "iframe", "source", "audio", "video", "embed"} and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "link":
+            rels = set((a.get("rel") or "").split())
+            if rels & self.LOADING_RELS and a.get("href"):
+                self.loads.append(a["href"])
+            if "alternate" in rels and a.get("hreflang"):
+                self.alternate_links += 1
+
+
+def _parse(path: Path) -> _Resources:
+    parser = _Resources()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("page", PAGES)
+def test_page_is_built_in_both_languages(site: Path, page: str) -> None:
+    zh = site / page_dir(page) / "index.html"
+    en = site / "en" / page_dir(page) / "index.html"
+    assert _parse(zh).lang == "zh"
+    assert _parse(en).lang == "en"
+
+
+@pytest.mark.site
+def test_language_switcher_is_contextual(site: Path) -> None:
+    html = (site / "tensors" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./en/tensors/" hreflang="en"', html)
+    html = (site / "en" / "tensors" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./\.\./tensors/" hreflang="zh"', html)
+
+
+@pytest.mark.site
+def test_nothing_is_loaded_from_another_host(site: Path) -> None:
+    offenders = []
+    for html in site.rglob("*.html"):
+        for url in _parse(html).loads:
+            host = urlparse(url).hostname
+            if host and host != SITE_HOST:
+                offenders.append(f"{html.relative_to(site)}: {url}")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            if urlparse(url).hostname:
+                offenders.append(f"{css.relative_to(site)}: {url}")
+        if "@import" in css.read_text(encoding="utf-8"):
+            offenders.append(f"{css.relative_to(site)}: @import")
+    assert offenders == []
+
+
+@pytest.mark.site
+def test_every_local_resource_exists(site: Path) -> None:
+    missing = []
+    for html in site.rglob("*.html"):
+        base = "file://" + html.as_posix()
+        for url in _parse(html).loads:
+            if url.startswith(SITE_PATH):
+                url = (site / url.removeprefix(SITE_PATH)).as_uri()
+            target = urlparse(urljoin(base, url))
+            if target.scheme == "file" and not Path(target.path).is_file():
+                missing.append(f"{html.relative_to(site)}: {url}")
+    assert missing == []
+
+
+@pytest.mark.site
+def test_no_page_makes_the_browser_fetch_a_missing_sitemap(site: Path) -> None:
+    """<link rel=alternate hreflang> makes Material fetch sitemap.xml beside each page."""
+    assert sum(_parse(p).alternate_links for p in site.rglob("*.html")) == 0
+
+
+@pytest.mark.site
+def test_maths_is_rendered_by_the_sites_own_katex(site: Path) -> None:
+    html = (site / "tensors" / "index.html").read_text(encoding="utf-8")
+    assert 'class="arithmatex"' in html
+    for asset in ["katex.min.js", "contrib/auto-render.min.js", "katex.min.css"]:
+        assert f"assets/katex/{asset}" in html
+    assert "javascripts/katex-init.js" in html
+    css = (site / "assets" / "katex" / "katex.min.css").read_text(encoding="utf-8")
+    woff2 = re.findall(r"url\((fonts/[^)]+\.woff2)\)", css)
+    assert woff2 and all((site / "assets" / "katex" / f).is_file() for f in woff2)
+
+
+def _tokens(index: dict, location: str) -> set[str]:
+    """Tokens that lunr indexes for one page, split by the site's own separator."""
+    separator = index["config"]["separator"].replace("\\u200b", "\u200b")
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"] == location)
+    return {t.lower() for t in re.split(separator, text) if t}
+
+
+@pytest.mark.site
+def test_search_has_one_index_per_language(site: Path) -> None:
+    zh = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {d["location"].split("#")[0] for d in zh["docs"]} == {page_dir(p) for p in PAGES}
+    assert {d["location"].split("#")[0] for d in en["docs"]} == {page_dir(p) for p in PAGES}
+    assert not any(d["location"].startswith("en/") for d in zh["docs"] + en["docs"])
+    assert '"base": "../../en/"' in (site / "en" / "tensors" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.site
+def test_chinese_words_are_searchable(site: Path) -> None:
+    """jieba must have segmented the Chinese text, and the separator must split on U+200B."""
+    zh = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {"张量", "广播"} <= _tokens(zh, "tensors/")
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {"tensor", "broadcasting"} <= _tokens(en, "tensors/")
+
+
+@pytest.mark.site
+def test_api_reference_speaks_the_pages_language(site: Path) -> None:
+    zh = (site / "api" / "index.html").read_text(encoding="utf-8")
+    en = (site / "en" / "api" / "index.html").read_text(encoding="utf-8")
+    for html in (zh, en):
+        assert 'id="dlnotes.device.get_device"' in html and 'id="dlnotes.seed.set_seed"' in html
+    assert "参数" in zh and "Parameters" not in zh
+    assert "Parameters" in en and "参数" not in en
