@@ -8,10 +8,7 @@ a real-browser check of the same properties is in tests/test_browser.py.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -33,20 +30,6 @@ PAGES = sorted(
 
 def page_dir(page: str) -> str:
     return "" if page == "index" else f"{page.removesuffix('/index')}/"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
-    assert "WARNING" not in log, log
-    return out
 
 
 class _Resources(HTMLParser):

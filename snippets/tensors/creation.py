@@ -8,10 +8,10 @@ t = torch.tensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])  # 3-D tensor
 
 for x in (s, v, m, t):
     print(x.dim(), tuple(x.shape), x.dtype)  # number of dims, shape, element type
-    #> 0 () torch.float32
-    #> 1 (3,) torch.int64
-    #> 2 (2, 3) torch.int64
-    #> 3 (2, 2, 2) torch.int64
+#> 0 () torch.float32
+#> 1 (3,) torch.int64
+#> 2 (2, 3) torch.int64
+#> 3 (2, 2, 2) torch.int64
 
 print(m)
 #> tensor([[1, 2, 3],

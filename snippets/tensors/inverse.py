@@ -23,5 +23,5 @@ S = torch.tensor([[1.0, 2.0],
 try:
     torch.linalg.inv(S)
 except RuntimeError as err:
-    print(type(err).__name__)
-    #> _LinAlgError
+    print(err)
+    #> linalg.inv: The diagonal element 2 is zero, the inversion could not be completed because the input matrix is singular.

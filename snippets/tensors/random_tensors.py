@@ -15,6 +15,6 @@ assert torch.equal(torch.rand(2, 3), u)
 assert ((u >= 0) & (u < 1)).all()
 
 big = torch.randn(100_000)  # many samples: mean close to 0, std close to 1
-print(round(big.mean().item(), 2), round(big.std().item(), 2))
-#> -0.01 1.0
+print(f"{big.mean():.3f} {big.std():.3f}")
+#> -0.005 1.000
 assert abs(big.mean()) < 0.01 and abs(big.std() - 1) < 0.01

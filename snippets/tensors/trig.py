@@ -1,10 +1,10 @@
 import torch
 
-t = torch.tensor([0.0, torch.pi / 6, torch.pi / 2])   # angles in radians
+t = torch.tensor([0.0, torch.pi / 6, torch.pi / 3])   # angles in radians
 print(torch.sin(t).round(decimals=4))
-#> tensor([0.0000, 0.5000, 1.0000])
+#> tensor([0.0000, 0.5000, 0.8660])
 print(torch.cos(t).round(decimals=4))
-#> tensor([1.0000, 0.8660, -0.0000])
+#> tensor([1.0000, 0.8660, 0.5000])
 print(torch.asin(torch.tensor([0.0, 0.5, 1.0])) / torch.pi)  # inverse of sin, in units of pi
 #> tensor([0.0000, 0.1667, 0.5000])
 

@@ -1,0 +1,144 @@
+"""What a reader sees, checked in a real browser (Debian's chromium, driven by Playwright).
+
+The built site is served on 127.0.0.1 under the same path as the published one
+(site_url's /dlnotes/). Every request the browser makes is recorded: none may
+leave 127.0.0.1 and none may fail. Skipped where chromium is not installed,
+unless $DLNOTES_REQUIRE_BROWSER is set (CI sets it: .ci/run installs chromium).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from tests.docexec import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None:
+    if os.environ.get("DLNOTES_REQUIRE_BROWSER"):
+        pytest.fail("DLNOTES_REQUIRE_BROWSER is set but no chromium is installed", pytrace=False)
+    pytest.skip("no chromium here (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+pytestmark = pytest.mark.site
+
+SITE_PATH = urlparse(
+    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
+).path
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serve the site under SITE_PATH, as the published site is."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SITE_PATH):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(SITE_PATH):])
+
+    def log_message(self, *args) -> None:  # keep pytest's output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
+    server.shutdown()
+    server.server_close()
+
+
+class Recorder:
+    """Every request, failed response and console error of one page."""
+
+    def __init__(self, page: Page) -> None:
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}"))
+        page.on("requestfailed", lambda r: self.failures.append(f"failed {r.url}"))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.recorder = Recorder(page)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["tensors/", "en/tensors/", "", "en/", "api/", "en/api/"])
+def test_page_loads_only_from_this_site_and_without_errors(page, base_url, path) -> None:
+    page.goto(base_url + path, wait_until="networkidle")
+    rec = page.recorder
+    outside = [u for u in rec.requests if urlparse(u).hostname != "127.0.0.1" and not u.startswith("data:")]
+    assert outside == []
+    assert rec.failures == []
+    assert rec.errors == []
+
+
+@pytest.mark.parametrize("path", ["tensors/", "en/tensors/"])
+def test_maths_is_typeset_by_katex(page, base_url, path) -> None:
+    page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_selector(".arithmatex .katex", timeout=10_000)
+    assert page.locator(".arithmatex").count() == page.locator(".arithmatex .katex").count() > 0
+    assert page.locator(".katex-error").count() == 0
+    # The KaTeX fonts came from this site, and the browser used them.
+    assert any("/assets/katex/fonts/" in u for u in page.recorder.requests)
+
+
+def _search(page: Page, base_url: str, root: str, query: str) -> list[str]:
+    page.goto(f"{base_url}{root}?q={query}", wait_until="networkidle")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return [urlparse(h).path for h in page.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.map(e => e.href)")]
+
+
+@pytest.mark.parametrize("query", ["张量", "广播", "数据类型"])
+def test_chinese_search_finds_chinese_pages(page, base_url, query) -> None:
+    hits = _search(page, base_url, "", query)
+    assert f"{SITE_PATH}tensors/" in hits
+    assert not any(h.startswith(f"{SITE_PATH}en/") for h in hits)
+
+
+@pytest.mark.parametrize("query", ["tensor", "broadcasting"])
+def test_english_search_finds_english_pages(page, base_url, query) -> None:
+    hits = _search(page, base_url, "en/", query)
+    assert f"{SITE_PATH}en/tensors/" in hits
+    assert all(h.startswith(f"{SITE_PATH}en/") for h in hits)
+
+
+def test_language_switch_keeps_the_page(page, base_url) -> None:
+    page.goto(base_url + "tensors/", wait_until="networkidle")
+    page.eval_on_selector("a.md-select__link[hreflang=en]", "a => a.click()")
+    page.wait_for_url(f"{base_url}en/tensors/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.eval_on_selector("a.md-select__link[hreflang=zh]", "a => a.click()")
+    page.wait_for_url(f"{base_url}tensors/")
+    assert page.locator("html").get_attribute("lang") == "zh"
