@@ -298,7 +298,14 @@ def code_signature(fence: Fence) -> tuple[str, str]:
             return fence.language, " ".join(_code_tokens(fence.source))
         except (tokenize.TokenError, IndentationError, SyntaxError):
             pass
+    if fence.language in _SHELL_LANGUAGES:  # comments may be translated
+        lines = (_SHELL_COMMENT.sub("", line).rstrip() for line in fence.source.splitlines())
+        return fence.language, "\n".join(line for line in lines if line)
     return fence.language, fence.source.strip()
+
+
+_SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "console"})
+_SHELL_COMMENT = re.compile(r"(^|\s)#.*$")
 
 
 _INVISIBLE = re.compile(r"<!--+[ \t]*invisible-code-block:[ \t]*python[ \t]*\n(?P<source>.*?)--+>", re.S)

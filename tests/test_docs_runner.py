@@ -158,3 +158,9 @@ def test_parity_covers_invisible_code_blocks() -> None:
     hidden = "\n<!-- invisible-code-block: python\nimport torch\n-->\n"
     assert parity_problems(ZH + hidden, ZH + hidden) == []
     assert parity_problems(ZH + hidden, ZH + hidden.replace("torch", "numpy")) != []
+
+
+def test_parity_lets_shell_comments_differ() -> None:
+    zh = "```bash\npython3 dev.py test   # 全部测试\n```\n"
+    assert parity_problems(zh, "```bash\npython3 dev.py test   # every test\n```\n") == []
+    assert parity_problems(zh, "```bash\npython3 dev.py serve  # every test\n```\n") != []
