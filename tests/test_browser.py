@@ -120,14 +120,14 @@ def _search(page: Page, base_url: str, root: str, query: str) -> list[str]:
         ".md-search-result__item > a", "els => els.map(e => e.href)")]
 
 
-@pytest.mark.parametrize("query", ["张量", "广播", "数据类型"])
+@pytest.mark.parametrize("query", ["张量", "广播", "数据类型", "逐元素"])
 def test_chinese_search_finds_chinese_pages(page, base_url, query) -> None:
     hits = _search(page, base_url, "", query)
     assert f"{SITE_PATH}tensors/" in hits
     assert not any(h.startswith(f"{SITE_PATH}en/") for h in hits)
 
 
-@pytest.mark.parametrize("query", ["tensor", "broadcasting"])
+@pytest.mark.parametrize("query", ["tensor", "broadcasting", "matrices", "rounding"])
 def test_english_search_finds_english_pages(page, base_url, query) -> None:
     hits = _search(page, base_url, "en/", query)
     assert f"{SITE_PATH}en/tensors/" in hits
