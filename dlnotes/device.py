@@ -13,7 +13,7 @@ import re
 import torch
 
 DEVICE_ENV_VAR = "DLNOTES_DEVICE"
-"""Name of the environment variable read by [get_device][dlnotes.device.get_device]."""
+"""Name of the environment variable read by `get_device`."""
 
 _NAME = re.compile(r"^(?P<type>cpu|cuda|mps|auto)(?::(?P<index>\d+))?$")
 
