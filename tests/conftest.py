@@ -24,3 +24,11 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
     assert "WARNING" not in log, log
     return out
+
+
+@pytest.fixture(scope="session")
+def device():
+    """The device the suite runs on (--device or $DLNOTES_DEVICE; CPU by default)."""
+    from dlnotes import get_device
+
+    return get_device()

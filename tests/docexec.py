@@ -60,6 +60,7 @@ class Chunk:
     source: str
     filename: str
     first_line: int
+    whole_file: bool = False  # a whole snippet file: self-contained, run once per session
 
     def compile(self):
         # Pad with newlines so that line numbers in tracebacks match the file.
@@ -80,18 +81,18 @@ def read_snippet(target: str) -> Chunk:
     lines = path.read_text(encoding="utf-8").splitlines()
     rel = str(path.relative_to(ROOT))
     section = match["section"]
-    if section is None:
-        kept = [(i, line) for i, line in enumerate(lines, 1) if not _SECTION_MARK.search(line)]
-    else:
-        kept, inside, found = [], False, False
-        for i, line in enumerate(lines, 1):
-            mark = _SECTION_MARK.search(line)
-            if mark and mark["name"] == section:
-                inside, found = mark["kind"] == "start", True
-            elif inside and not mark:
-                kept.append((i, line))
-        if not found:
-            raise DocsError(f"{rel} has no section {section!r}")
+    if section is None:  # section marks become blank lines, so line numbers still match
+        text = "\n".join("" if _SECTION_MARK.search(line) else line for line in lines) + "\n"
+        return Chunk(text, rel, 1, whole_file=True)
+    kept, inside, found = [], False, False
+    for i, line in enumerate(lines, 1):
+        mark = _SECTION_MARK.search(line)
+        if mark and mark["name"] == section:
+            inside, found = mark["kind"] == "start", True
+        elif inside and not mark:
+            kept.append((i, line))
+    if not found:
+        raise DocsError(f"{rel} has no section {section!r}")
     if not kept:
         return Chunk("", rel, 1)
     # Lines between kept ones are section marks of other sections: blank them.
@@ -134,12 +135,40 @@ def expected_output(chunks: Iterable[Chunk]) -> list[str]:
     return expected
 
 
+_RUNS: dict[tuple[str, str], tuple[str, dict]] = {}
+
+
+def run_whole_file(chunk: Chunk) -> tuple[str, dict]:
+    """Run a whole snippet in a fresh namespace, once per session: (stdout, globals).
+
+    A snippet is self-contained and seeded, so both languages' pages and the
+    snippet's own test share one run instead of repeating it.
+    """
+    key = (chunk.filename, chunk.source)
+    if key not in _RUNS:
+        namespace = {"__name__": "__main__", "__file__": str(ROOT / chunk.filename)}
+        stdout = io.StringIO()
+        with contextlib.redirect_stdout(stdout):
+            exec(chunk.compile(), namespace)
+        _RUNS[key] = stdout.getvalue(), {k: v for k, v in namespace.items() if not k.startswith("__")}
+    return _RUNS[key]
+
+
 def run_chunks(chunks: list[Chunk], namespace: dict) -> str | None:
-    """Run the chunks in ``namespace``; return a failure message or ``None``."""
+    """Run the chunks in ``namespace``; return a failure message or ``None``.
+
+    A whole snippet file runs on its own (see :func:`run_whole_file`) and its
+    names are then copied into ``namespace`` for the blocks that follow.
+    """
     stdout = io.StringIO()
     with contextlib.redirect_stdout(stdout):
         for chunk in chunks:
-            exec(chunk.compile(), namespace)
+            if chunk.whole_file:
+                printed, names = run_whole_file(chunk)
+                stdout.write(printed)
+                namespace.update(names)
+            else:
+                exec(chunk.compile(), namespace)
     printed = [line.rstrip() for line in stdout.getvalue().splitlines()]
     while printed and not printed[-1]:
         printed.pop()

@@ -164,3 +164,17 @@ def test_parity_lets_shell_comments_differ() -> None:
     zh = "```bash\npython3 dev.py test   # 全部测试\n```\n"
     assert parity_problems(zh, "```bash\npython3 dev.py test   # every test\n```\n") == []
     assert parity_problems(zh, "```bash\npython3 dev.py serve  # every test\n```\n") != []
+
+
+def test_a_whole_snippet_runs_once_per_session(tmp_path, monkeypatch) -> None:
+    """Both languages' pages include the same file: it runs once and both get its names."""
+    monkeypatch.setattr("tests.docexec.ROOT", tmp_path)
+    log = tmp_path / "runs.log"
+    (tmp_path / "count.py").write_text(
+        f"with open({str(log)!r}, 'a') as f:\n    f.write('run')\nanswer = 42\nprint(answer)\n#> 42\n"
+    )
+    zh, en = {}, {}
+    assert run_chunks(expand('--8<-- "count.py"', "zh.md", 1), zh) is None
+    assert run_chunks(expand('--8<-- "count.py"', "en.md", 1), en) is None
+    assert log.read_text() == "run"
+    assert zh["answer"] == en["answer"] == 42

@@ -1,0 +1,183 @@
+"""The one training loop every chapter uses, and accuracy.
+
+Explained in the chapter "Spiral classification" (docs/spiral.md, section
+"Training").
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+
+@dataclass
+class History:
+    """What [fit][dlnotes.train.fit] measured, one entry per epoch.
+
+    ``loss`` is the mean loss over the epoch's samples, computed on each batch
+    before that batch's update. ``accuracy`` is the fraction of samples whose
+    largest output is their label, measured the same way; it is empty when the
+    targets are not class labels (regression).
+    """
+
+    loss: list[float] = field(default_factory=list)
+    accuracy: list[float] = field(default_factory=list)
+
+
+def accuracy(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> float:
+    """Return the fraction of rows of ``X`` that ``model`` classifies as ``y``.
+
+    The predicted class is ``argmax_k model(X)[i, k]``. The model is evaluated in
+    eval mode without gradients and left in the mode it was in.
+
+    Args:
+        model: maps ``(n, d)`` inputs to ``(n, C)`` class scores.
+        X: inputs of shape ``(n, d)``.
+        y: labels of shape ``(n,)``, integers in ``[0, C)``.
+
+    Examples:
+        >>> model = nn.Linear(2, 2)
+        >>> with torch.no_grad():
+        ...     _ = model.weight.copy_(torch.eye(2)), model.bias.zero_()
+        >>> accuracy(model, torch.tensor([[1.0, 0.0], [0.0, 1.0], [2.0, 3.0]]), torch.tensor([0, 1, 0]))
+        0.6666666666666666
+    """
+    _check_data(model, X, y)
+    if y.dtype.is_floating_point or y.dim() != 1:
+        raise ValueError(f"labels y must be a 1-D integer tensor, got {y.dtype} of shape {tuple(y.shape)}")
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            scores = model(X)
+    finally:
+        model.train(was_training)
+    return (scores.argmax(dim=1) == y).sum().item() / len(y)
+
+
+def fit(
+    model: nn.Module,
+    X: torch.Tensor,
+    y: torch.Tensor,
+    *,
+    loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+    optimizer: torch.optim.Optimizer,
+    epochs: int,
+    batch_size: int | None = None,
+    shuffle_seed: int = 0,
+    progress: bool | None = None,
+) -> History:
+    """Train ``model`` on ``(X, y)`` and return the loss and accuracy per epoch.
+
+    Each step is ``ŷ = model(X_b)``, ``L = loss_fn(ŷ, y_b)``, then
+    ``optimizer.zero_grad(); L.backward(); optimizer.step()``.
+
+    Args:
+        model: the network, already on the device of ``X`` and ``y``.
+        X: inputs, shape ``(n, ...)``.
+        y: targets, shape ``(n, ...)``: class labels (integers) or values.
+        loss_fn: e.g. ``nn.CrossEntropyLoss()`` or ``nn.MSELoss()``.
+        optimizer: any ``torch.optim`` optimiser over ``model``'s parameters.
+        epochs: passes over the data (at least 1).
+        batch_size: ``None`` for full-batch training (one step per epoch), else
+            the mini-batch size; the order is reshuffled every epoch.
+        shuffle_seed: seeds the private generator that shuffles mini-batches, so
+            runs repeat; the permutation is drawn on the CPU, as on any device.
+        progress: show a progress line on stderr; ``None`` shows it only when
+            stderr is a terminal and the run is long (so tests and logs stay quiet).
+
+    Returns:
+        A [History][dlnotes.train.History].
+
+    Raises:
+        TypeError: an argument has the wrong type.
+        ValueError: ``X`` and ``y`` differ in length or device from each other or
+            from the model, or ``epochs``/``batch_size`` is not positive.
+
+    Examples:
+        >>> torch.manual_seed(0)
+        <torch._C.Generator object at ...>
+        >>> X = torch.randn(64, 3)
+        >>> y = (X.sum(dim=1) > 0).long()            # a linearly separable rule
+        >>> model = nn.Linear(3, 2)
+        >>> sgd = torch.optim.SGD(model.parameters(), lr=0.5)
+        >>> history = fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=sgd, epochs=50)
+        >>> len(history.loss), history.loss[-1] < history.loss[0], history.accuracy[-1] > 0.9
+        (50, True, True)
+    """
+    _check_data(model, X, y)
+    if not isinstance(optimizer, torch.optim.Optimizer):
+        raise TypeError(f"optimizer must be a torch.optim.Optimizer, got {type(optimizer).__name__}")
+    if not callable(loss_fn):
+        raise TypeError("loss_fn must be callable, e.g. nn.CrossEntropyLoss()")
+    _check_count("epochs", epochs)
+    if batch_size is not None:
+        _check_count("batch_size", batch_size)
+    n = len(X)
+    classify = not y.dtype.is_floating_point and y.dim() == 1
+    if progress is None:
+        progress = sys.stderr.isatty() and epochs * (1 if batch_size is None else -(-n // batch_size)) >= 200
+    generator = torch.Generator().manual_seed(shuffle_seed)
+    history = History()
+    model.train()
+    for epoch in range(epochs):
+        if batch_size is None:
+            batches = [(X, y)]
+        else:
+            order = torch.randperm(n, generator=generator).to(X.device)
+            batches = [(X[idx], y[idx]) for idx in order.split(batch_size)]
+        total_loss, correct = 0.0, 0
+        for X_b, y_b in batches:
+            scores = model(X_b)
+            loss = loss_fn(scores, y_b)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            total_loss += loss.item() * len(X_b)
+            if classify:
+                correct += (scores.argmax(dim=1) == y_b).sum().item()
+        history.loss.append(total_loss / n)
+        if classify:
+            history.accuracy.append(correct / n)
+        if progress:
+            _show_progress(epoch + 1, epochs, history)
+    if progress:
+        print(file=sys.stderr)
+    return history
+
+
+def _show_progress(epoch: int, epochs: int, history: History) -> None:
+    if epoch != epochs and epoch % max(1, epochs // 100):
+        return
+    done = epoch * 30 // epochs
+    acc = f"  accuracy {history.accuracy[-1]:.3f}" if history.accuracy else ""
+    bar = "#" * done + "." * (30 - done)
+    print(f"\r[{bar}] epoch {epoch}/{epochs}  loss {history.loss[-1]:.4f}{acc}", end="", file=sys.stderr)
+
+
+def _check_count(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+
+
+def _check_data(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> None:
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
+    for name, t in (("X", X), ("y", y)):
+        if not isinstance(t, torch.Tensor):
+            raise TypeError(f"{name} must be a torch.Tensor, got {type(t).__name__}")
+    if len(X) != len(y):
+        raise ValueError(f"X and y must have the same length, got {len(X)} and {len(y)}")
+    if X.device != y.device:
+        raise ValueError(f"X and y must be on the same device, got {X.device} and {y.device}")
+    param = next(model.parameters(), None)
+    if param is not None and param.device != X.device:
+        raise ValueError(
+            f"model is on {param.device} but the data is on {X.device}: move both with .to(device)"
+        )
