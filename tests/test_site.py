@@ -167,3 +167,25 @@ def test_api_reference_speaks_the_pages_language(site: Path) -> None:
         assert 'id="dlnotes.device.get_device"' in html and 'id="dlnotes.seed.set_seed"' in html
     assert "参数" in zh and "Parameters" not in zh
     assert "Parameters" in en and "参数" not in en
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+@pytest.mark.site
+def test_figures_are_drawn_for_both_languages_with_alt_text(site: Path) -> None:
+    for page in ["spiral/index.html", "en/spiral/index.html"]:
+        parser = _Images()
+        parser.feed((site / page).read_text(encoding="utf-8"))
+        figures = [img for img in parser.images if "figures/" in img.get("src", "")]
+        assert len(figures) >= 4
+        assert all(len(img.get("alt", "")) > 10 for img in parser.images), page
+    for svg in (site / "figures").rglob("*.svg"):
+        assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")

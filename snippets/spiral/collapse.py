@@ -16,3 +16,4 @@ print(tuple(one.weight.shape), tuple(two_layers.shape))
 #> (3, 2) (5, 3)
 print(torch.allclose(two_layers, one(x), atol=1e-6))  # equal, up to rounding
 #> True
+assert torch.allclose(two_layers, one(x), atol=1e-6)

@@ -14,5 +14,6 @@ print(X[[999, 1999, 2999]])  # the outer end of each arm, at radius 1
 #>         [ 0.0693,  0.9976],
 #>         [ 0.7969, -0.6041]])
 
+assert X.shape == (3000, 2) and torch.equal(torch.bincount(y), torch.tensor([1000] * 3))
 assert X.norm(dim=1).max() <= 1.0  # every point lies in the unit disc
 fig = plot_classes(X, y, title="3-class spiral")
