@@ -1,9 +1,10 @@
-"""Figures for the chapters: classes in the plane, decision boundaries, training curves.
+"""Figures for the chapters: classes in the plane, decision boundaries, training curves, images.
 
 Each function returns a ``matplotlib.figure.Figure`` built without pyplot, so it
 works headless and leaves no global state. The site draws every figure from the
 snippet that shows it (hooks/figures.py). Explained in the chapter "Spiral
-classification" (docs/spiral.md).
+classification" (docs/spiral.md); images are shown in "Machine learning at a
+glance" (docs/ml-overview.md).
 """
 
 from __future__ import annotations
@@ -119,4 +120,36 @@ def plot_training(model: nn.Module, X: torch.Tensor, y: torch.Tensor, history: H
     ax_boundary, ax_loss, ax_acc = fig.subplots(1, 3)
     plot_decision_boundary(model, X, y, ax=ax_boundary)
     plot_history(history, axes=(ax_loss, ax_acc), title=title)
+    return fig
+
+
+def plot_images(
+    images: torch.Tensor,
+    titles: list[str] | None = None,
+    ncols: int | None = None,
+    vmin: float = 0.0,
+    vmax: float = 1.0,
+) -> Figure:
+    """Show grayscale images ``(n, h, w)`` in a grid, dark ink on white, each with an optional title.
+
+    Values from ``vmin`` (white) to ``vmax`` (black) use one fixed scale across
+    the grid, so that the same value looks the same in every image. ``ncols``
+    defaults to ``n`` (one row).
+    """
+    if not isinstance(images, torch.Tensor) or images.dim() != 3:
+        raise ValueError(f"images must have shape (n, h, w), got {getattr(images, 'shape', type(images).__name__)}")
+    n = len(images)
+    if titles is not None and len(titles) != n:
+        raise ValueError(f"got {n} images but {len(titles)} titles")
+    ncols = n if ncols is None else ncols
+    if not isinstance(ncols, int) or ncols < 1:
+        raise ValueError(f"ncols must be an int >= 1, got {ncols!r}")
+    nrows = -(-n // ncols)
+    fig = Figure(figsize=(1.1 * ncols, 1.3 * nrows), layout="constrained")
+    axes = fig.subplots(nrows, ncols, squeeze=False).flatten()
+    for i, ax in enumerate(axes):
+        ax.set_axis_off()
+        if i < n:
+            ax.imshow(images[i].detach().cpu().numpy(), cmap="gray_r", vmin=vmin, vmax=vmax)
+            ax.set_title(titles[i] if titles else "", fontsize=8)
     return fig

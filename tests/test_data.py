@@ -1,4 +1,5 @@
-"""dlnotes.data.make_spiral against the course's own loop (the oracle), and its checks."""
+"""dlnotes.data: make_spiral against the course's own loop (the oracle), the other generators
+against their formulas, load_digits against scikit-learn, and the argument checks."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import math
 import pytest
 import torch
 
-from dlnotes.data import make_spiral
+from dlnotes.data import load_digits, make_blobs, make_rings, make_spiral
 
 
 def course_spiral(N: int = 1000, C: int = 3, D: int = 2):
@@ -73,3 +74,65 @@ def test_device_argument(device) -> None:
 def test_bad_arguments_are_explained(kwargs, error, message) -> None:
     with pytest.raises(error, match=message):
         make_spiral(**kwargs)
+
+
+def test_blobs_are_the_centres_plus_scaled_noise() -> None:
+    centers = torch.tensor([[1.0, -1.0, 0.0], [5.0, 5.0, 5.0]])
+    X, y = make_blobs(4, centers=centers, std=0.5, seed=3)
+    noise = torch.randn(8, 3, generator=torch.Generator().manual_seed(3))
+    assert y.tolist() == [0] * 4 + [1] * 4
+    assert torch.allclose(X, centers[y] + 0.5 * noise)
+
+
+def test_blobs_default_to_three_groups_in_the_plane() -> None:
+    X, y = make_blobs(2000, std=0.5, seed=0)
+    means = torch.stack([X[y == c].mean(dim=0) for c in range(3)])
+    assert torch.allclose(means, torch.tensor([[0.0, 0.0], [4.0, 0.0], [2.0, 3.5]]), atol=0.05)
+    assert X[y == 0].std(dim=0).tolist() == pytest.approx([0.5, 0.5], abs=0.03)
+
+
+def test_rings_have_radius_one_plus_class() -> None:
+    X, y = make_rings(500, n_classes=3, noise=0.05, seed=1)
+    for c in range(3):
+        radius = X[y == c].norm(dim=1)
+        assert radius.mean().item() == pytest.approx(1 + c, abs=0.01)
+        assert radius.std().item() == pytest.approx(0.05, abs=0.01)
+    angle = torch.atan2(X[:, 1], X[:, 0])  # uniform on the circle: every quadrant about a quarter
+    quadrants = torch.bincount(((angle + math.pi) // (math.pi / 2)).long().clamp(max=3), minlength=4)
+    assert (quadrants / len(X) - 0.25).abs().max().item() < 0.03
+
+
+@pytest.mark.parametrize("make", [make_blobs, make_rings])
+def test_other_generators_repeat_and_move(make, device) -> None:
+    first, y = make(10, seed=5)
+    again, _ = make(10, seed=5)
+    assert torch.equal(first, again) and first.dtype == torch.float32 and y.dtype == torch.int64
+    moved, y_moved = make(10, seed=5, device=device)
+    assert moved.device.type == y_moved.device.type == device.type
+    assert torch.equal(moved.cpu(), first)
+
+
+def test_digits_are_scikit_learns_scaled_to_one() -> None:
+    from sklearn.datasets import load_digits as sklearn_digits
+
+    images, labels = sklearn_digits(return_X_y=True)
+    X, y = load_digits()
+    assert torch.equal(X, torch.tensor(images, dtype=torch.float32) / 16)
+    assert y.tolist() == labels.tolist() and X.min().item() == 0.0 and X.max().item() == 1.0
+
+
+@pytest.mark.parametrize(
+    "make, kwargs, error, message",
+    [
+        (make_blobs, {"n_per_class": 0}, ValueError, "n_per_class must be at least 1"),
+        (make_blobs, {"std": -1.0}, ValueError, "std must be >= 0"),
+        (make_blobs, {"std": "1"}, TypeError, "std must be a number"),
+        (make_blobs, {"centers": [1.0, 2.0]}, ValueError, r"centers must have shape \(C, d\)"),
+        (make_rings, {"n_classes": 1}, ValueError, "n_classes must be at least 2"),
+        (make_rings, {"noise": float("nan")}, ValueError, "noise must be >= 0"),
+        (make_rings, {"n_per_class": 2.5}, TypeError, "n_per_class must be an int"),
+    ],
+)
+def test_other_generators_explain_bad_arguments(make, kwargs, error, message) -> None:
+    with pytest.raises(error, match=message):
+        make(**kwargs)

@@ -7,7 +7,14 @@ import torch
 from matplotlib.figure import Figure
 from torch import nn
 
-from dlnotes.plot import decision_regions, plot_classes, plot_decision_boundary, plot_history, plot_training
+from dlnotes.plot import (
+    decision_regions,
+    plot_classes,
+    plot_decision_boundary,
+    plot_history,
+    plot_images,
+    plot_training,
+)
 from dlnotes.train import History
 
 X = torch.tensor([[-1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
@@ -60,3 +67,26 @@ def test_bad_resolution_and_history() -> None:
         plot_decision_boundary(_left_right(), X, y, resolution=1)
     with pytest.raises(TypeError, match="history must be a dlnotes.train.History"):
         plot_history({"loss": [1.0]})
+
+
+def test_images_are_drawn_in_a_grid_on_one_scale(tmp_path) -> None:
+    images = torch.rand(5, 8, 8)
+    fig = plot_images(images, titles=[str(i) for i in range(5)], ncols=3)
+    assert len(fig.axes) == 6  # 2 rows of 3; the last one is empty
+    shown = [ax for ax in fig.axes if ax.images]
+    assert len(shown) == 5 and [ax.get_title() for ax in shown] == ["0", "1", "2", "3", "4"]
+    assert all(ax.images[0].get_clim() == (0.0, 1.0) for ax in shown)
+    fig.savefig(tmp_path / "images.svg")
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"images": torch.zeros(3, 64)}, r"images must have shape \(n, h, w\)"),
+        ({"titles": ["a"]}, "got 3 images but 1 titles"),
+        ({"ncols": 0}, "ncols must be an int >= 1"),
+    ],
+)
+def test_bad_images_are_explained(kwargs, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        plot_images(**{"images": torch.zeros(3, 8, 8), **kwargs})
