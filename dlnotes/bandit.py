@@ -20,6 +20,8 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dlnotes._checks import check_count
+
 
 class BernoulliBandit:
     """``K`` arms; arm ``a`` pays 1 with probability ``probs[a]``, else 0.
@@ -78,10 +80,7 @@ class Agent:
     """
 
     def __init__(self, n_arms: int) -> None:
-        if isinstance(n_arms, bool) or not isinstance(n_arms, int):
-            raise TypeError(f"n_arms must be an int, got {type(n_arms).__name__}")
-        if n_arms < 2:
-            raise ValueError(f"n_arms must be at least 2, got {n_arms}")
+        check_count("n_arms", n_arms, 2)
         self.counts = [0] * n_arms
         self.values = [0.0] * n_arms
 
@@ -218,10 +217,7 @@ def run_bandit(bandit: BernoulliBandit, agent: Agent, steps: int) -> BanditRun:
         raise TypeError(f"agent must be a dlnotes.bandit.Agent, got {type(agent).__name__}")
     if agent.n_arms != bandit.n_arms:
         raise ValueError(f"the agent has {agent.n_arms} arms but the bandit has {bandit.n_arms}")
-    if isinstance(steps, bool) or not isinstance(steps, int):
-        raise TypeError(f"steps must be an int, got {type(steps).__name__}")
-    if steps < 1:
-        raise ValueError(f"steps must be at least 1, got {steps}")
+    check_count("steps", steps)
     run = BanditRun()
     for _ in range(steps):
         arm = agent.select()

@@ -11,6 +11,7 @@ import math
 
 import torch
 
+from dlnotes._checks import check_count, check_nonnegative
 from dlnotes.device import get_device
 
 
@@ -59,9 +60,9 @@ def make_spiral(
         >>> bool(X.norm(dim=1).max() <= 1.0)
         True
     """
-    _check_count("n_per_class", n_per_class, 1)
-    _check_count("n_classes", n_classes, 2)
-    _check_scale("noise", noise)
+    check_count("n_per_class", n_per_class, 1)
+    check_count("n_classes", n_classes, 2)
+    check_nonnegative("noise", noise)
     target = get_device() if device is None else torch.device(device)
 
     generator = None if seed is None else torch.Generator().manual_seed(seed)
@@ -120,8 +121,8 @@ def make_blobs(
         >>> X.tolist(), y.tolist()
         ([[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]], [0, 0])
     """
-    _check_count("n_per_class", n_per_class, 1)
-    _check_scale("std", std)
+    check_count("n_per_class", n_per_class, 1)
+    check_nonnegative("std", std)
     if centers is None:
         centers = [[0.0, 0.0], [4.0, 0.0], [2.0, 3.5]]
     mu = torch.as_tensor(centers, dtype=torch.float32, device="cpu")
@@ -178,9 +179,9 @@ def make_rings(
         >>> [round(r, 4) for r in X.norm(dim=1)[[0, 199]].tolist()]
         [1.0, 2.0]
     """
-    _check_count("n_per_class", n_per_class, 1)
-    _check_count("n_classes", n_classes, 2)
-    _check_scale("noise", noise)
+    check_count("n_per_class", n_per_class, 1)
+    check_count("n_classes", n_classes, 2)
+    check_nonnegative("noise", noise)
     target = get_device() if device is None else torch.device(device)
 
     generator = None if seed is None else torch.Generator().manual_seed(seed)
@@ -227,16 +228,3 @@ def load_digits(*, device: torch.device | str | None = "cpu") -> tuple[torch.Ten
     y = torch.as_tensor(labels, dtype=torch.int64)
     return X.to(target), y.to(target)
 
-
-def _check_count(name: str, value: object, low: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < low:
-        raise ValueError(f"{name} must be at least {low}, got {value}")
-
-
-def _check_scale(name: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    if not value >= 0:  # also rejects NaN
-        raise ValueError(f"{name} must be >= 0, got {value}")

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import torch
 
+from dlnotes._checks import check_count
+
 
 @dataclass
 class KMeansResult:
@@ -120,10 +122,7 @@ def kmeans(
         ([[0.0, 1.0], [10.0, 1.0]], [0, 0, 1, 1], 4.0)
     """
     _check_points(X, k)
-    if isinstance(max_iter, bool) or not isinstance(max_iter, int):
-        raise TypeError(f"max_iter must be an int, got {type(max_iter).__name__}")
-    if max_iter < 1:
-        raise ValueError(f"max_iter must be at least 1, got {max_iter}")
+    check_count("max_iter", max_iter)
     if isinstance(init, str):
         if init != "k-means++":
             raise ValueError(f"init must be 'k-means++' or a (k, d) tensor, got {init!r}")

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 import torch
 
+from dlnotes._checks import check_count
+
 from dlnotes.activations import step
 
 __all__ = ["Perceptron", "train_perceptron"]
@@ -107,10 +109,7 @@ def train_perceptron(
         raise TypeError(f"lr must be a number, got {type(lr).__name__}")
     if not 0 < lr < math.inf:  # also rejects NaN
         raise ValueError(f"lr must be a finite number > 0, got {lr}")
-    if isinstance(epochs, bool) or not isinstance(epochs, int):
-        raise TypeError(f"epochs must be an int, got {type(epochs).__name__}")
-    if epochs < 1:
-        raise ValueError(f"epochs must be at least 1, got {epochs}")
+    check_count("epochs", epochs)
 
     w = torch.zeros(X.shape[1], dtype=X.dtype, device=X.device)
     b = torch.zeros((), dtype=X.dtype, device=X.device)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import torch
 from torch import nn
 
+from dlnotes._checks import check_count
+
 
 @dataclass
 class History:
@@ -114,9 +116,9 @@ def fit(
         raise TypeError(f"optimizer must be a torch.optim.Optimizer, got {type(optimizer).__name__}")
     if not callable(loss_fn):
         raise TypeError("loss_fn must be callable, e.g. nn.CrossEntropyLoss()")
-    _check_count("epochs", epochs)
+    check_count("epochs", epochs)
     if batch_size is not None:
-        _check_count("batch_size", batch_size)
+        check_count("batch_size", batch_size)
     n = len(X)
     classify = not y.dtype.is_floating_point and y.dim() == 1
     if progress is None:
@@ -157,13 +159,6 @@ def _show_progress(epoch: int, epochs: int, history: History) -> None:
     acc = f"  accuracy {history.accuracy[-1]:.3f}" if history.accuracy else ""
     bar = "#" * done + "." * (30 - done)
     print(f"\r[{bar}] epoch {epoch}/{epochs}  loss {history.loss[-1]:.4f}{acc}", end="", file=sys.stderr)
-
-
-def _check_count(name: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be at least 1, got {value}")
 
 
 def _check_data(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> None:
