@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -9,12 +10,34 @@ from pathlib import Path
 
 import pytest
 
-from tests.docexec import ROOT
+from tests.docexec import ROOT, read_snippet, run_whole_file
+
+
+def _figures_hook():
+    spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "hooks" / "figures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _draw_figures_from_this_session() -> None:
+    """Save each figure from the snippet run the page tests share (tests/docexec.py).
+
+    The build would otherwise run every figure snippet a second time, in its own
+    process; with the figure already in the cache the build only copies it.
+    """
+    hook = _figures_hook()
+    for name in hook.referenced(ROOT / "docs"):
+        out = hook.cached_path(ROOT, name)
+        if not out.is_file():
+            _, names = run_whole_file(read_snippet(f"snippets/{name}.py"))
+            hook.save(names.get("fig"), name, out)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
+    _draw_figures_from_this_session()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
