@@ -262,33 +262,59 @@ class RBM:
             raise TypeError(f"persistent must be a bool, got {type(persistent).__name__}")
         if isinstance(seed, bool) or not isinstance(seed, int):
             raise TypeError(f"seed must be an int, got {type(seed).__name__}")
-        generator = torch.Generator().manual_seed(seed)
-        vW, vb, vc = torch.zeros_like(self.W), torch.zeros_like(self.b), torch.zeros_like(self.c)
+        uniforms = _Uniforms(torch.Generator().manual_seed(seed), self.device)
+
+        def sample(p: torch.Tensor) -> torch.Tensor:  # 1.0 where u < p, u ~ U(0, 1) from the CPU
+            return torch.gt(p, uniforms.take(p.shape), out=torch.empty_like(p))
+
+        # At these sizes the time goes to dispatching operations, not to arithmetic,
+        # so the update is written as few operations as possible. Stack the data and
+        # the negative samples, X = [V_B; Ṽ], their hidden probabilities H, and the
+        # signs s = [+1/n_B, …; −1/n_B, …]; then the three formulas above are
+        # ΔW = Xᵀ diag(s) H,  Δb = Xᵀ s,  Δc = Hᵀ s.
+        W, Wt, b, c = self.W, self.W.T, self.b, self.c  # Wt is a view: it follows W
+        vW, vb, vc = torch.zeros_like(W), torch.zeros_like(b), torch.zeros_like(c)
+        plain = momentum == 0 and weight_decay == 0
         chain = torch.zeros(batch_size, self.n_hidden, device=self.device)  # PCD: h of the chain
+        batches = [V[start : start + batch_size] for start in range(0, len(V), batch_size)]
+        signs: dict[tuple[int, int], torch.Tensor] = {}
         errors = []
-        for _ in range(epochs):
-            for start in range(0, len(V), batch_size):
-                v_pos = V[start : start + batch_size]
-                h_pos = torch.sigmoid(v_pos @ self.W + self.c)
-                h = chain if persistent else _bernoulli(h_pos, generator)
-                for step in range(k):
-                    v_neg = _bernoulli(torch.sigmoid(h @ self.W.T + self.b), generator)
-                    h_neg = torch.sigmoid(v_neg @ self.W + self.c)
-                    if step < k - 1 or persistent:
-                        h = _bernoulli(h_neg, generator)
-                if persistent:
-                    chain = h
-                n = len(v_pos)
-                dW = (v_pos.T @ h_pos - v_neg.T @ h_neg) / n
-                db = v_pos.sum(dim=0) / n - v_neg.sum(dim=0) / n
-                dc = h_pos.sum(dim=0) / n - h_neg.sum(dim=0) / n
-                vW = momentum * vW + dW - weight_decay * self.W
-                vb = momentum * vb + db
-                vc = momentum * vc + dc
-                self.W += lr * vW
-                self.b += lr * vb
-                self.c += lr * vc
-            errors.append((V - self.reconstruct(V)).pow(2).mean().item())
+        with torch.inference_mode():
+            for _ in range(epochs):
+                for v_pos in batches:
+                    n = len(v_pos)
+                    if persistent and k == 1:  # the chain does not depend on the batch: one product for both
+                        v_neg = sample((chain @ Wt).add_(b).sigmoid_())
+                        X = torch.cat([v_pos, v_neg])
+                        H = (X @ W).add_(c).sigmoid_()
+                        chain = sample(H[n:])
+                    else:
+                        h_pos = (v_pos @ W).add_(c).sigmoid_()
+                        h = chain if persistent else sample(h_pos)
+                        for step in range(k):
+                            v_neg = sample((h @ Wt).add_(b).sigmoid_())
+                            h_neg = (v_neg @ W).add_(c).sigmoid_()
+                            if step < k - 1 or persistent:
+                                h = sample(h_neg)
+                        chain = h
+                        X, H = torch.cat([v_pos, v_neg]), torch.cat([h_pos, h_neg])
+                    m = len(X) - n
+                    if (n, m) not in signs:
+                        signs[n, m] = torch.cat([torch.full((n,), 1 / n), torch.full((m,), -1 / n)]).to(self.device)
+                    s = signs[n, m]
+                    SH = H.mul_(s[:, None])
+                    if plain:
+                        W.addmm_(X.T, SH, alpha=lr)
+                        b.addmv_(X.T, s, alpha=lr)
+                        c.add_(SH.sum(dim=0), alpha=lr)
+                    else:
+                        vW.mul_(momentum).addmm_(X.T, SH).sub_(W, alpha=weight_decay)
+                        vb.mul_(momentum).addmv_(X.T, s)
+                        vc.mul_(momentum).add_(SH.sum(dim=0))
+                        W.add_(vW, alpha=lr)
+                        b.add_(vb, alpha=lr)
+                        c.add_(vc, alpha=lr)
+                errors.append((V - self.reconstruct(V)).pow(2).mean().item())
         return errors
 
     # ---- using a trained RBM -----------------------------------------------------
@@ -343,6 +369,28 @@ class RBM:
         rows = torch.arange(len(V), device=self.device)
         flipped[rows, bits] = 1 - flipped[rows, bits]
         return self.n_visible * F.logsigmoid(self.free_energy(flipped) - self.free_energy(V))
+
+
+class _Uniforms:
+    """Uniform numbers from a CPU generator, drawn in large blocks and handed out in order.
+
+    The generator yields the same stream whether it is asked for 10 + 64 numbers
+    or for 74 at once, so this gives exactly what one ``torch.rand`` call per
+    sample would, with one call (and one copy to the device) per block.
+    """
+
+    def __init__(self, generator: torch.Generator, device: torch.device, block: int = 1 << 16) -> None:
+        self.generator, self.device, self.block = generator, device, block
+        self.buffer, self.position = torch.empty(0, device=device), 0
+
+    def take(self, shape: torch.Size) -> torch.Tensor:
+        count = shape.numel()
+        if self.position + count > len(self.buffer):
+            fresh = torch.rand(max(self.block, count), generator=self.generator).to(self.device)
+            self.buffer, self.position = torch.cat([self.buffer[self.position :], fresh]), 0
+        out = self.buffer[self.position : self.position + count].view(shape)
+        self.position += count
+        return out
 
 
 def _check_generator(generator: object) -> None:

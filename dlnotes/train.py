@@ -23,11 +23,15 @@ class History:
     ``loss`` is the mean loss over the epoch's samples, computed on each batch
     before that batch's update. ``accuracy`` is the fraction of samples whose
     largest output is their label, measured the same way; it is empty when the
-    targets are not class labels (regression).
+    targets are not class labels (regression). ``val_loss`` and ``val_accuracy``
+    are measured on the ``validation`` data at the end of each epoch, in eval mode
+    without gradients; they are empty when ``fit`` had no validation data.
     """
 
     loss: list[float] = field(default_factory=list)
     accuracy: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    val_accuracy: list[float] = field(default_factory=list)
 
 
 def accuracy(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> float:
@@ -71,6 +75,7 @@ def fit(
     epochs: int,
     batch_size: int | None = None,
     shuffle_seed: int = 0,
+    validation: tuple[torch.Tensor, torch.Tensor] | None = None,
     progress: bool | None = None,
 ) -> History:
     """Train ``model`` on ``(X, y)`` and return the loss and accuracy per epoch.
@@ -89,6 +94,8 @@ def fit(
             the mini-batch size; the order is reshuffled every epoch.
         shuffle_seed: seeds the private generator that shuffles mini-batches, so
             runs repeat; the permutation is drawn on the CPU, as on any device.
+        validation: ``(X_val, y_val)`` to measure after every epoch (held-out
+            data, never trained on); evaluating does not change the training.
         progress: show a progress line on stderr; ``None`` shows it only when
             stderr is a terminal and the run is long (so tests and logs stay quiet).
 
@@ -119,6 +126,10 @@ def fit(
     check_count("epochs", epochs)
     if batch_size is not None:
         check_count("batch_size", batch_size)
+    if validation is not None:
+        if not isinstance(validation, tuple) or len(validation) != 2:
+            raise TypeError("validation must be a tuple (X_val, y_val)")
+        _check_data(model, *validation)
     n = len(X)
     classify = not y.dtype.is_floating_point and y.dim() == 1
     if progress is None:
@@ -145,11 +156,25 @@ def fit(
         history.loss.append(total_loss / n)
         if classify:
             history.accuracy.append(correct / n)
+        if validation is not None:
+            _validate(model, loss_fn, *validation, history)
         if progress:
             _show_progress(epoch + 1, epochs, history)
     if progress:
         print(file=sys.stderr)
     return history
+
+
+def _validate(model: nn.Module, loss_fn: Callable, X: torch.Tensor, y: torch.Tensor, history: History) -> None:
+    model.eval()
+    try:
+        with torch.no_grad():
+            scores = model(X)
+            history.val_loss.append(loss_fn(scores, y).item())
+    finally:
+        model.train()
+    if not y.dtype.is_floating_point and y.dim() == 1:
+        history.val_accuracy.append((scores.argmax(dim=1) == y).sum().item() / len(y))
 
 
 def _show_progress(epoch: int, epochs: int, history: History) -> None:

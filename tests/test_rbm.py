@@ -9,6 +9,7 @@ import pytest
 import torch
 from sklearn.neural_network import BernoulliRBM
 
+from dlnotes.data import load_digits
 from dlnotes.rbm import RBM, nudge
 
 
@@ -119,6 +120,77 @@ def test_weight_decay_shrinks_the_weights() -> None:
     plain.fit(V, epochs=20, lr=0.1)
     decayed.fit(V, epochs=20, lr=0.1, weight_decay=0.1)
     assert decayed.W.abs().sum() < plain.W.abs().sum()
+
+
+def textbook_fit(rbm: RBM, V: torch.Tensor, *, epochs, lr, batch_size, k, persistent, momentum, weight_decay, seed):
+    """The update of RBM.fit's docstring, written plainly in float64; one torch.rand call per sample."""
+    g = torch.Generator().manual_seed(seed)
+
+    def sample(p: torch.Tensor) -> torch.Tensor:
+        return (torch.rand(p.shape, generator=g).double() < p).double()
+
+    W, b, c, V = rbm.W.double(), rbm.b.double(), rbm.c.double(), V.double()
+    vW, vb, vc = torch.zeros_like(W), torch.zeros_like(b), torch.zeros_like(c)
+    chain = torch.zeros(batch_size, rbm.n_hidden, dtype=torch.float64)
+    for _ in range(epochs):
+        for start in range(0, len(V), batch_size):
+            v_pos = V[start : start + batch_size]
+            h_pos = torch.sigmoid(v_pos @ W + c)
+            h = chain if persistent else sample(h_pos)
+            for step in range(k):
+                v_neg = sample(torch.sigmoid(h @ W.T + b))
+                h_neg = torch.sigmoid(v_neg @ W + c)
+                if step < k - 1 or persistent:
+                    h = sample(h_neg)
+            chain, n = h, len(v_pos)
+            vW = momentum * vW + (v_pos.T @ h_pos - v_neg.T @ h_neg) / n - weight_decay * W
+            vb = momentum * vb + v_pos.sum(dim=0) / n - v_neg.sum(dim=0) / n
+            vc = momentum * vc + h_pos.sum(dim=0) / n - h_neg.sum(dim=0) / n
+            W, b, c = W + lr * vW, b + lr * vb, c + lr * vc
+    return W, b, c
+
+
+@pytest.mark.parametrize(
+    "k, persistent, momentum, weight_decay",
+    [(1, True, 0.0, 0.0), (1, False, 0.0, 0.0), (3, True, 0.5, 0.01), (2, False, 0.9, 0.0)],
+)
+def test_fit_is_the_textbook_update(k: int, persistent: bool, momentum: float, weight_decay: float) -> None:
+    """The fast loop (stacked products, uniforms drawn in blocks) computes the plain formulas."""
+    V = tiny_data()[:37]  # 37 rows: the last batch of 5 is short
+    settings = dict(epochs=3, lr=0.1, batch_size=5, k=k, persistent=persistent, momentum=momentum,
+                    weight_decay=weight_decay, seed=1)
+    rbm = RBM(6, 4, seed=3, device="cpu")
+    W, b, c = textbook_fit(rbm, V, **settings)
+    rbm.fit(V, **settings)
+    for fast, plain in [(rbm.W, W), (rbm.b, b), (rbm.c, c)]:
+        assert torch.allclose(fast.double(), plain, atol=1e-6)
+
+
+def test_fit_is_scikit_learns_update_given_its_random_numbers(monkeypatch) -> None:
+    """Fed the random numbers BernoulliRBM draws (its initial weights, then per batch the
+    uniforms for v and for h), persistent fit ends where scikit-learn's fit ends."""
+    import dlnotes.rbm
+
+    X = nudge(load_digits()[0])[:1000]
+    reference = BernoulliRBM(n_components=20, learning_rate=0.06, batch_size=10, n_iter=2, random_state=0)
+    reference.fit(X.numpy())
+    rng = np.random.RandomState(0)
+    W0 = rng.normal(0, 0.01, (20, 64)).astype(np.float32)  # what BernoulliRBM.fit draws first
+
+    class SklearnUniforms:  # float64 uniforms, compared as scikit-learn compares them
+        def __init__(self, generator, device) -> None:
+            pass
+
+        def take(self, shape: torch.Size) -> torch.Tensor:
+            return torch.as_tensor(rng.uniform(size=tuple(shape)))
+
+    monkeypatch.setattr(dlnotes.rbm, "_Uniforms", SklearnUniforms)
+    rbm = RBM(64, 20, device="cpu")
+    rbm.W = torch.as_tensor(W0.T.copy())
+    rbm.fit(X, epochs=2, lr=0.06, batch_size=10, persistent=True)
+    assert np.abs(rbm.W.numpy().T - reference.components_).max() < 1e-5
+    assert np.abs(rbm.b.numpy() - reference.intercept_visible_).max() < 1e-5
+    assert np.abs(rbm.c.numpy() - reference.intercept_hidden_).max() < 1e-5
 
 
 def test_fit_repeats_with_the_seed_and_accepts_probabilities() -> None:

@@ -65,6 +65,32 @@ def test_regression_records_loss_only(device) -> None:
     assert h.accuracy == [] and h.loss[-1] < 0.01 * h.loss[0]
 
 
+def test_validation_is_measured_each_epoch_and_does_not_change_training(device) -> None:
+    runs = []
+    for validation in [False, True]:
+        model, X, y = _problem(device, n=120)
+        Xv, yv = X[90:], y[90:]
+        model.append(nn.Dropout(0.3))  # eval mode matters: dropout must be off when validating
+        h = fit(model, X[:90], y[:90], loss_fn=nn.CrossEntropyLoss(), optimizer=torch.optim.Adam(model.parameters()),
+                epochs=4, batch_size=16, validation=(Xv, yv) if validation else None)
+        runs.append((h, model))
+    (plain, _), (h, model) = runs
+    assert h.loss == plain.loss and plain.val_loss == plain.val_accuracy == []
+    assert len(h.val_loss) == len(h.val_accuracy) == 4 and model.training
+    assert h.val_accuracy[-1] == accuracy(model, Xv, yv)
+    with torch.no_grad():
+        model.eval()
+        assert h.val_loss[-1] == pytest.approx(nn.functional.cross_entropy(model(Xv), yv).item())
+
+
+def test_regression_validation_records_loss_only(device) -> None:
+    X = torch.randn(32, 1, device=device)
+    model = nn.Linear(1, 1).to(device)
+    h = fit(model, X, 3 * X, loss_fn=nn.MSELoss(), optimizer=torch.optim.SGD(model.parameters(), lr=0.1), epochs=3,
+            validation=(X[:8], 3 * X[:8]))
+    assert len(h.val_loss) == 3 and h.val_accuracy == []
+
+
 def test_accuracy_restores_the_training_mode() -> None:
     model = nn.Sequential(nn.Linear(2, 3), nn.Dropout(0.5))
     model.train()
@@ -103,6 +129,8 @@ def _fit(model=None, X=None, y=None, **overrides):
         ({"X": [[0.0, 0.0]]}, TypeError, "X must be a torch.Tensor"),
         ({"y": torch.zeros(5, dtype=torch.long)}, ValueError, "same length"),
         ({"X": torch.zeros(90, 2, device="meta")}, ValueError, "same device"),
+        ({"validation": [torch.zeros(3, 2), torch.zeros(3, dtype=torch.long)]}, TypeError, "validation must be a tuple"),
+        ({"validation": (torch.zeros(3, 2), torch.zeros(4, dtype=torch.long))}, ValueError, "same length"),
     ],
 )
 def test_bad_arguments_are_explained(overrides, error, message) -> None:
