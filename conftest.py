@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import doctest
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import torch
@@ -19,6 +22,8 @@ from sybil.parsers.rest import DocTestParser
 
 from dlnotes import DEVICE_ENV_VAR, get_device, set_seed
 from tests.docexec import PythonBlockParser
+
+ROOT = Path(__file__).resolve().parent
 
 DOC_SEED = 0
 """Every page and every module's doctests start from this seed."""
@@ -44,6 +49,43 @@ def pytest_configure(config: pytest.Config) -> None:
     # Small tensors on a shared 2-core machine: one thread is faster and steadier.
     # Results are bit-identical for any thread count on the CPU.
     torch.set_num_threads(int(os.environ.get("DLNOTES_THREADS", "1")))
+
+
+_notebook_run: subprocess.Popen | None = None
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start running the chapter notebooks in the background when a test needs them.
+
+    The notebooks run in their own kernel (one thread) on the second core while
+    the rest of the suite runs here; their outputs land in .cache/notebooks/, where
+    tests/test_notebooks.py and the site build find them (fixture `notebook_run`).
+    """
+    global _notebook_run
+    needed = any("notebook_run" in getattr(item, "fixturenames", ()) for item in session.items)
+    if needed and _notebook_run is None:
+        log = ROOT / ".cache" / "notebooks-run.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "w", encoding="utf-8") as out:
+            _notebook_run = subprocess.Popen(
+                [sys.executable, "-m", "hooks.notebooks", "--execute-only"],
+                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+            )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _notebook_run is not None and _notebook_run.poll() is None:  # the session stopped early
+        _notebook_run.terminate()
+        _notebook_run.wait()
+
+
+@pytest.fixture(scope="session")
+def notebook_run() -> str:
+    """Wait for the background notebook run and return its log (empty when nothing ran)."""
+    if _notebook_run is None:
+        return ""
+    _notebook_run.wait(timeout=1800)
+    return (ROOT / ".cache" / "notebooks-run.log").read_text(encoding="utf-8")
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -4,6 +4,7 @@
     python3 dev.py serve    # the bilingual site at http://127.0.0.1:8000 (live reload)
     python3 dev.py test     # the whole suite: every example, both languages, the strict build
     python3 dev.py build    # the static site in site/
+    python3 dev.py notebooks [--execute]   # regenerate notebooks/ from the chapters
 
 The first run creates .venv/ and installs dlnotes with its docs and test tools at
 the exact versions of requirements/constraints.txt; later runs reinstall only
@@ -62,12 +63,15 @@ def main(argv: list[str]) -> int:
         "serve": [BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
         "build": [BIN / "mkdocs", "build", "--strict"],
         "test": [PYTHON, "-m", "pytest"],
+        "notebooks": [PYTHON, "-m", "hooks.notebooks"],
     }
     if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
     setup()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    if argv[0] == "serve":  # live preview: notebooks show cached outputs, none are run
+        os.environ.setdefault("DLNOTES_EXECUTE_NOTEBOOKS", "0")
     return subprocess.run([*map(str, commands[argv[0]]), *argv[1:]], cwd=ROOT).returncode
 
 

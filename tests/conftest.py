@@ -35,7 +35,8 @@ def _draw_figures_from_this_session() -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory, notebook_run) -> Path:
+    """The site built with ``mkdocs build --strict``, after the notebooks ran (conftest.py)."""
     out = tmp_path_factory.mktemp("site")
     _draw_figures_from_this_session()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

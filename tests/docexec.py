@@ -13,6 +13,9 @@ Conventions (see docs/contributing.md):
 * Everything a block prints must appear, in order, as ``#>`` comment lines in
   that block (the pydantic-docs convention), and nothing else: the page shows
   exactly what the code prints.
+* A Python fence right after a line ``<!-- colab-only: reason -->`` is code that
+  only makes sense inside Colab (``%pip``, ``google.colab``, a GPU runtime). It is
+  not run here; the generated notebooks keep it, tagged ``colab-only``.
 
 The same expansion and output check serve ``tests/test_snippets.py``, which
 runs each snippet file on its own.
@@ -47,6 +50,8 @@ _INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<target>[^"]+)"[ \t]*$')
 _TARGET = re.compile(r"^(?P<path>[^:]+)(?::(?P<section>[A-Za-z_][\w-]*))?$")
 _SECTION_MARK = re.compile(r"--8<--\s*\[(?P<kind>start|end):(?P<name>[\w-]+)\]")
 _OUTPUT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|$)")
+COLAB_ONLY = re.compile(r"^[ \t]*<!--[ \t]*colab-only\b(?::[ \t]*(?P<reason>[^-]*?))?[ \t]*-->[ \t]*$")
+"""The line before a fence that must not run outside Colab; a reason is required."""
 
 
 class DocsError(Exception):
@@ -219,9 +224,13 @@ class PythonBlockParser:
         self.doctests = DocTestStringParser(DocTestEvaluator(doctest_optionflags))
 
     def _regions(self, document: Document) -> Iterator[Region]:
+        marked = colab_only_fences(document.text)
         for region in self.fences(document):
-            if fence_language(region.lexemes["info"]) in PYTHON_LANGUAGES:
-                yield region
+            if fence_language(region.lexemes["info"]) not in PYTHON_LANGUAGES:
+                continue
+            if _line_of(document, region.start) in marked:
+                continue  # Colab-only: documented above, kept in the notebooks
+            yield region
         yield from self.invisible(document)
 
     def __call__(self, document: Document) -> Iterator[Region]:
@@ -288,11 +297,31 @@ def scan_fences(text: str) -> list[Fence]:
     return fences
 
 
+def colab_only_fences(text: str) -> set[int]:
+    """The opening lines (1-based) of the fences marked ``<!-- colab-only: reason -->``."""
+    lines = text.splitlines()
+    return {i + 2 for i, line in enumerate(lines) if COLAB_ONLY.match(line)}
+
+
 def uncollected_fences(path: Path, examples: Iterable[Example]) -> list[str]:
-    """Problems with a page's fences: unknown languages, Python fences sybil missed."""
+    """Problems with a page's fences: unknown languages, Python fences sybil missed,
+    Colab-only markers without a reason or without a Python fence after them."""
+    text = path.read_text(encoding="utf-8")
     lines = [example.line for example in examples]
     problems = []
-    for fence in scan_fences(path.read_text(encoding="utf-8")):
+    fences = scan_fences(text)
+    marked = colab_only_fences(text)
+    starts = {fence.line: fence for fence in fences}
+    for line in sorted(marked):
+        reason = COLAB_ONLY.match(text.splitlines()[line - 2])["reason"]
+        fence = starts.get(line)
+        if fence is None or fence.language not in PYTHON_LANGUAGES:
+            problems.append(f"{path}:{line - 1}: a colab-only marker must be followed by a ```python fence")
+        elif not reason:
+            problems.append(f"{path}:{line - 1}: say why the block is Colab-only: <!-- colab-only: reason -->")
+    for fence in fences:
+        if fence.line in marked:
+            continue
         if fence.language in PYTHON_LANGUAGES:
             if not any(fence.line <= line <= fence.end_line for line in lines):
                 problems.append(f"{path}:{fence.line}: ```{fence.info} block is not run by the tests")

@@ -93,7 +93,9 @@ def page(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["tensors/", "en/tensors/", "", "en/", "api/", "en/api/"])
+@pytest.mark.parametrize(
+    "path", ["tensors/", "en/tensors/", "", "en/", "api/", "en/api/", "notebooks/dbn/", "en/notebooks/spiral/"]
+)
 def test_page_loads_only_from_this_site_and_without_errors(page, base_url, path) -> None:
     page.goto(base_url + path, wait_until="networkidle")
     rec = page.recorder
@@ -142,3 +144,26 @@ def test_language_switch_keeps_the_page(page, base_url) -> None:
     page.eval_on_selector("a.md-select__link[hreflang=zh]", "a => a.click()")
     page.wait_for_url(f"{base_url}tensors/")
     assert page.locator("html").get_attribute("lang") == "zh"
+
+
+@pytest.mark.parametrize("path", ["notebooks/dbn/", "en/notebooks/rbm/"])
+def test_notebook_maths_is_typeset_by_katex(page, base_url, path) -> None:
+    page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_selector(".jp-MarkdownOutput .katex", timeout=10_000)
+    assert page.locator(".katex-error").count() == 0
+    prose = " ".join(page.locator(".jp-MarkdownOutput").all_inner_texts())
+    assert "$$" not in prose and "\\sigma" not in prose
+
+
+def test_chapter_and_notebook_lead_to_each_other(page, base_url) -> None:
+    page.goto(base_url + "en/dbn/", wait_until="networkidle")
+    colab = page.locator("a.dlnotes-colab")
+    assert colab.get_attribute("href").endswith("/notebooks/en/dbn.ipynb") and colab.is_visible()
+    page.locator("a.dlnotes-notebook-link").click()
+    page.wait_for_url(f"{base_url}en/notebooks/dbn/")
+    assert page.locator(".jp-OutputArea-output img").count() >= 1
+    page.eval_on_selector("a.md-select__link[hreflang=zh]", "a => a.click()")
+    page.wait_for_url(f"{base_url}notebooks/dbn/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    page.locator("a.dlnotes-notebook-link").click()
+    page.wait_for_url(f"{base_url}dbn/")

@@ -116,6 +116,41 @@ def test_silently_skipped_fences_are_caught(tmp_path) -> None:
     assert uncollected_fences(page, ours.examples()) == []
 
 
+def test_colab_only_fences_are_documented_and_not_run(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("tests.docexec.ROOT", tmp_path)
+    page = _page(
+        tmp_path,
+        """
+        <!-- colab-only: needs google.colab -->
+        ```python
+        raise SystemExit("must not run outside Colab")
+        ```
+
+        ```python
+        x = 1
+        ```
+        """,
+    )
+    document = Sybil(parsers=[PythonBlockParser()]).parse(page)
+    assert _run_page(page) == [None]  # only the second block ran
+    assert uncollected_fences(page, document.examples()) == []
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("<!-- colab-only -->\n```python\nx = 1\n```\n", "say why the block is Colab-only"),
+        ("<!-- colab-only: a reason -->\n\n```python\nx = 1\n```\n", "must be followed by a ```python fence"),
+        ("<!-- colab-only: a reason -->\n```bash\nls\n```\n", "must be followed by a ```python fence"),
+    ],
+)
+def test_colab_only_markers_are_checked(tmp_path, text: str, problem: str) -> None:
+    page = _page(tmp_path, text)
+    document = Sybil(parsers=[PythonBlockParser()]).parse(page)
+    problems = uncollected_fences(page, document.examples())
+    assert any(problem in p for p in problems), problems
+
+
 def test_unknown_fence_languages_are_reported(tmp_path) -> None:
     page = _page(tmp_path, "```\nprint(1)\n```\n\n```Pyhton\nprint(1)\n```\n")
     problems = uncollected_fences(page, [])

@@ -189,3 +189,50 @@ def test_figures_are_drawn_for_both_languages_with_alt_text(site: Path) -> None:
         assert all(len(img.get("alt", "")) > 10 for img in parser.images), page
     for svg in (site / "figures").rglob("*.svg"):
         assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+NOTEBOOKS = pytest.importorskip("hooks.notebooks")
+CHAPTERS = NOTEBOOKS.settings().chapters
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_has_a_colab_button_and_a_rendered_notebook(site: Path, chapter: str) -> None:
+    settings = NOTEBOOKS.settings()
+    for prefix, language in [("", "zh"), ("en/", "en")]:
+        html = (site / prefix / chapter / "index.html").read_text(encoding="utf-8")
+        assert f'href="{settings.colab_url(chapter, language)}"' in html
+        assert re.search(rf'href="\.\./notebooks/{chapter}/" class="md-button dlnotes-notebook-link"', html)
+        notebook = site / prefix / "notebooks" / chapter / "index.html"
+        page = notebook.read_text(encoding="utf-8")
+        assert _parse(notebook).lang == language
+        assert "jp-Notebook" in page and "jp-OutputArea-output" in page, "rendered with its outputs"
+        assert f'href="{settings.colab_url(chapter, language)}"' in page
+        assert re.search(rf'href="\.\./\.\./{chapter}/" class="md-button dlnotes-notebook-link"', page)
+        assert "mathjax" not in page.lower() and "cdnjs" not in page, "nbconvert's loaders are removed"
+    assert not list(site.rglob("*.ipynb")), "notebooks are pages, not copied JSON"
+
+
+@pytest.mark.site
+def test_notebooks_show_their_figures_and_speak_their_language(site: Path) -> None:
+    zh = (site / "notebooks" / "dbn" / "index.html").read_text(encoding="utf-8")
+    en = (site / "en" / "notebooks" / "dbn" / "index.html").read_text(encoding="utf-8")
+    assert "深度信念网络" in zh and "Deep belief networks" in en
+    assert 'alt="测试集准确率随反向传播轮数' in zh and 'alt="Test accuracy against epochs' in en
+    for html in (zh, en):
+        assert 'src="data:image/png;base64,' in html and "No description has been provided" not in html
+        assert "after 10 epochs: pre-trained 0.969, random init 0.861" in html  # the executed output
+
+
+@pytest.mark.site
+def test_only_chapters_have_notebook_buttons(site: Path) -> None:
+    for page in ["", "api/", "glossary/", "contributing/", "en/", "en/api/"]:
+        assert "dlnotes-colab" not in (site / page / "index.html").read_text(encoding="utf-8"), page
+
+
+@pytest.mark.site
+def test_notebooks_are_not_search_results(site: Path) -> None:
+    """The chapter is the page search should find; its notebook repeats it."""
+    for index in [site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"]:
+        docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+        assert docs and not any("notebooks/" in doc["location"] for doc in docs)
