@@ -54,6 +54,15 @@ def pytest_configure(config: pytest.Config) -> None:
 _notebook_run: subprocess.Popen | None = None
 
 
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list) -> None:
+    """Run the tests that need the notebooks (the notebook, site and browser tests) last.
+
+    The notebooks run in the background meanwhile, so the rest of the suite does not
+    wait for them.
+    """
+    items.sort(key=lambda item: "notebook_run" in getattr(item, "fixturenames", ()))
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start running the chapter notebooks in the background when a test needs them.
 
