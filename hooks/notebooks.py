@@ -49,6 +49,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 import tokenize
 from dataclasses import dataclass
@@ -373,10 +374,17 @@ def execute(notebook: dict, timeout: int = 600) -> list[list[dict]]:
     import nbformat
     from nbclient import NotebookClient
 
+    from jupyter_client.manager import KernelManager
+
     nb = nbformat.from_dict(runnable(notebook))
-    client = NotebookClient(nb, kernel_name="python3", timeout=timeout, allow_errors=False,
-                            resources={"metadata": {"path": str(ROOT)}})
-    client.execute(env={**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore::DeprecationWarning"})
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore::DeprecationWarning"}
+    with tempfile.TemporaryDirectory(prefix="dlnotes-kernel-") as sockets:
+        # Local sockets rather than TCP (over which the kernel warns), where the system has them.
+        km = (KernelManager(kernel_name="python3") if os.name == "nt" else
+              KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k")))
+        client = NotebookClient(nb, km=km, kernel_name="python3", timeout=timeout, allow_errors=False,
+                                resources={"metadata": {"path": str(ROOT)}})
+        client.execute(env=env)
     return [cell.get("outputs", []) for cell in nb.cells if cell.cell_type == "code"]
 
 
