@@ -294,8 +294,8 @@ def out_of_date(settings: Settings) -> list[str]:
         for path, text in expected.items()
         if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
-    problems += [f"{path.relative_to(ROOT)} has no chapter" for path in sorted(NOTEBOOKS.glob("*/*.ipynb"))
-                 if path not in expected]
+    problems += [f"{path.relative_to(ROOT)} is not a chapter's notebook" for path in sorted(NOTEBOOKS.rglob("*"))
+                 if path.is_file() and path not in expected]
     return problems
 
 
