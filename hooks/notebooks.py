@@ -82,6 +82,7 @@ _INVISIBLE = re.compile(r"^<!--+[ \t]*invisible-code-block:[ \t]*python[ \t]*$")
 _COLAB_ONLY = re.compile(r"^<!--[ \t]*colab-only\b.*-->[ \t]*$")
 _FIGURE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?:\.\./)*figures/(?P<name>[\w/-]+)\.svg\)[ \t]*$")
 _LINK = re.compile(r"\]\((?P<page>[\w-]+)\.md(?P<anchor>#[^)\s]*)?\)")
+_SAME_PAGE = re.compile(r"\]\((?P<anchor>#[^)\s]+)\)")
 _INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^":]+)(?::[\w-]+)?"[ \t]*$')
 
 
@@ -169,10 +170,12 @@ def _unwrap_admonitions(lines: list[str]) -> list[str]:
     return out
 
 
-def _markdown_cell_sources(lines: list[str], settings: Settings, language: str) -> list[str]:
-    """Prose lines -> Markdown cell sources, one per section."""
+def _markdown_cell_sources(lines: list[str], settings: Settings, language: str, page: str = "index") -> list[str]:
+    """Prose lines -> Markdown cell sources, one per section; links point at ``page`` and others on the site."""
     text = _COMMENT.sub("", "\n".join(lines))
     text = _LINK.sub(lambda m: f"]({settings.page_url(m['page'], language, m['anchor'] or '')})", text)
+    # a heading's {#id} is gone in a notebook: a link to it goes to the chapter on the site
+    text = _SAME_PAGE.sub(lambda m: f"]({settings.page_url(page, language, m['anchor'])})", text)
     cells: list[list[str]] = [[]]
     in_fence = False
     for line in text.split("\n"):
@@ -207,7 +210,7 @@ def chapter_cells(page: str, language: str, settings: Settings) -> list[dict]:
     drawn_by: dict[str, dict] = {}  # figure name -> the code cell whose snippet draws it
 
     def flush() -> None:
-        cells.extend(_cell("markdown", text) for text in _markdown_cell_sources(prose, settings, language))
+        cells.extend(_cell("markdown", text) for text in _markdown_cell_sources(prose, settings, language, page))
         prose.clear()
 
     i = 0
@@ -529,6 +532,42 @@ _NBCONVERT_LOADERS = [
 
 
 _NO_ALT = 'alt="No description has been provided for this image"'
+_HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<body>.*?)</h(?P=level)>', re.S)
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    """Notebook pages: give headings the ids the site gives them, and point the table of contents at them.
+
+    nbconvert's ids, and mkdocs-jupyter's table of contents, drop every non-ASCII
+    character: Chinese headings get ``id=""`` and the contents link to ``#_1``.
+    """
+    if not page.file.src_uri.endswith(".ipynb"):
+        return content
+    from pymdownx.slugs import slugify
+
+    slug, seen, ids = slugify(case="lower"), {}, []
+
+    def fix(match: re.Match) -> str:
+        text = html.unescape(re.sub(r"<[^>]+>", "", match["body"]).replace("¶", "")).strip()
+        base = slug(text, "-") or "section"
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}_{seen[base] - 1}")
+        body = re.sub(r'class="anchor-link" href="#[^"]*"', f'class="anchor-link" href="#{ids[-1]}"', match["body"])
+        return f'<h{match["level"]} id="{ids[-1]}">{body}</h{match["level"]}>'
+
+    content = _HEADING.sub(fix, content)
+
+    def walk(items):
+        for item in items:
+            yield item
+            yield from walk(item.children)
+
+    entries = list(walk(page.toc))
+    if len(entries) == len(ids):  # the contents list the same headings, in the same order
+        for entry, new in zip(entries, ids):
+            entry.id = new
+    return content
+
 
 
 def figure_alts(page: str, language: str) -> list[str]:

@@ -11,7 +11,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 import yaml
@@ -236,3 +236,50 @@ def test_notebooks_are_not_search_results(site: Path) -> None:
     for index in [site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"]:
         docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
         assert docs and not any("notebooks/" in doc["location"] for doc in docs)
+
+
+class _Links(HTMLParser):
+    """Collect a page's link targets and the ids it defines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+
+
+@pytest.mark.site
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    """Both languages: each link to a page of this site reaches a file, and its #anchor an id there."""
+    pages: dict[Path, _Links] = {}
+    for html in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(html.read_text(encoding="utf-8"))
+        pages[html.resolve()] = parser
+    broken = []
+    for html, parser in pages.items():
+        base = html.as_uri()
+        for href in parser.hrefs:
+            if href.startswith(SITE_PATH):  # 404.html links from the site root
+                href = (site / href.removeprefix(SITE_PATH)).as_uri()
+            target = urlparse(urljoin(base, href))
+            if target.scheme != "file":
+                continue
+            path = Path(target.path)
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                broken.append(f"{html.relative_to(site)}: {href} (no such file)")
+            elif target.fragment and path.suffix == ".html":
+                ids = pages[path.resolve()].ids
+                if target.fragment not in ids and unquote(target.fragment) not in ids:
+                    broken.append(f"{html.relative_to(site)}: {href} (no id {target.fragment!r})")
+    assert broken == []
