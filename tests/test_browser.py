@@ -9,12 +9,13 @@ unless $DLNOTES_REQUIRE_BROWSER is set (CI sets it: .ci/run installs chromium).
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
@@ -93,16 +94,46 @@ def page(browser):
     context.close()
 
 
-@pytest.mark.parametrize(
-    "path", ["tensors/", "en/tensors/", "", "en/", "api/", "en/api/", "notebooks/dbn/", "en/notebooks/spiral/"]
-)
-def test_page_loads_only_from_this_site_and_without_errors(page, base_url, path) -> None:
+ARTIFACTS = Path(os.environ.get("DLNOTES_ARTIFACTS", ROOT / ".cache" / "artifacts"))
+_DOCS = sorted(p.relative_to(ROOT / "docs").with_suffix("").as_posix()
+               for p in (ROOT / "docs").glob("*.md") if not p.name.endswith(".en.md"))
+_ZH = ["" if name == "index" else f"{name}/" for name in _DOCS]
+EVERY_PAGE = _ZH + [f"en/{path}" for path in _ZH] + ["notebooks/dbn/", "en/notebooks/spiral/"]
+_REQUESTS: dict[str, list[str]] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _record_requests():
+    """Write every page's requests to the artefacts folder (.cache/artifacts/ or $DLNOTES_ARTIFACTS)."""
+    yield
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "browser-requests.json").write_text(json.dumps(_REQUESTS, indent=1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_every_page_as_a_reader_gets_it(page, base_url, path) -> None:
+    """Only this site's files, no failed request, no console error, the right lang, maths typeset,
+    every figure loaded and described, and a language switch that leads to the same page."""
     page.goto(base_url + path, wait_until="networkidle")
     rec = page.recorder
+    _REQUESTS[path] = rec.requests
     outside = [u for u in rec.requests if urlparse(u).hostname != "127.0.0.1" and not u.startswith("data:")]
     assert outside == []
     assert rec.failures == []
     assert rec.errors == []
+    english = path.startswith("en/")
+    assert page.locator("html").get_attribute("lang") == ("en" if english else "zh")
+    assert page.locator(".katex-error").count() == 0
+    prose = page.eval_on_selector(
+        ".md-content", "el => { const c = el.cloneNode(true); c.querySelectorAll('pre, code, .katex').forEach("
+        "e => e.remove()); return c.innerText; }")
+    assert "$$" not in prose, "maths left untypeset"
+    for image in page.locator(".md-content img").all():
+        assert image.get_attribute("alt"), "a figure without alt text"
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0"), image.get_attribute("src")[:80]
+    other = page.get_attribute(f"a.md-select__link[hreflang={'zh' if english else 'en'}]", "href")
+    twin = path.removeprefix("en/") if english else f"en/{path}"
+    assert urlparse(urljoin(page.url, other)).path == urlparse(base_url + twin).path
 
 
 @pytest.mark.parametrize("path", ["tensors/", "en/tensors/"])
@@ -167,3 +198,22 @@ def test_chapter_and_notebook_lead_to_each_other(page, base_url) -> None:
     assert page.locator("html").get_attribute("lang") == "zh"
     page.locator("a.dlnotes-notebook-link").click()
     page.wait_for_url(f"{base_url}dbn/")
+
+
+@pytest.mark.parametrize(
+    "root, query, chapter",
+    [
+        ("", "梯度消失", "backprop"),
+        ("", "受限玻尔兹曼机", "rbm"),
+        ("", "自编码器", "autoencoders"),
+        ("", "深度信念网络", "dbn"),
+        ("en/", "vanishing gradients", "backprop"),
+        ("en/", "Boltzmann", "rbm"),
+        ("en/", "autoencoder", "autoencoders"),
+        ("en/", "fine-tuning", "dbn"),
+    ],
+)
+def test_search_finds_the_chapter_in_the_pages_language(page, base_url, root, query, chapter) -> None:
+    hits = _search(page, base_url, root, query)
+    assert f"{SITE_PATH}{root}{chapter}/" in hits[:3], hits[:5]
+    assert all(h.startswith(f"{SITE_PATH}en/") == (root == "en/") for h in hits)
