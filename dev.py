@@ -43,7 +43,7 @@ def _has_torch() -> bool:
 
 def setup() -> None:
     """Create .venv and install what is missing or out of date."""
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit(f"dlnotes needs Python >= 3.10; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         run(sys.executable, "-m", "venv", VENV)

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 import torch
 
 from dlnotes._checks import check_count
-
 from dlnotes.activations import step
 
 __all__ = ["Perceptron", "train_perceptron"]

@@ -85,7 +85,10 @@ def plot_decision_boundary(
     title: str = "",
     resolution: int = 200,
 ) -> Figure:
-    """Colour the plane by the class ``model`` predicts (see [decision_regions][dlnotes.plot.decision_regions]), points on top."""
+    """Colour the plane by the class ``model`` predicts, points on top.
+
+    The regions are [decision_regions][dlnotes.plot.decision_regions].
+    """
     _check_points(X, y)
     fig, ax = _axes(ax)
     gx, gy, regions = decision_regions(model, X, resolution)

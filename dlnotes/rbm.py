@@ -76,7 +76,9 @@ class RBM:
         (2, 4)
     """
 
-    def __init__(self, n_visible: int, n_hidden: int, *, seed: int = 0, device: torch.device | str | None = None) -> None:
+    def __init__(
+        self, n_visible: int, n_hidden: int, *, seed: int = 0, device: torch.device | str | None = None
+    ) -> None:
         check_count("n_visible", n_visible)
         check_count("n_hidden", n_hidden)
         if isinstance(seed, bool) or not isinstance(seed, int):

@@ -375,9 +375,8 @@ def execute(notebook: dict, timeout: int = 600) -> list[list[dict]]:
     ``nbclient.exceptions.CellExecutionError`` with the traceback.
     """
     import nbformat
-    from nbclient import NotebookClient
-
     from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
 
     nb = nbformat.from_dict(runnable(notebook))
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore::DeprecationWarning"}

@@ -135,7 +135,8 @@ def test_non_tensor_input_is_explained(f) -> None:
 
 @pytest.mark.parametrize("f", FUNCTIONS, ids=lambda f: f.__name__)
 def test_integer_tensor_is_explained(f) -> None:
-    with pytest.raises(TypeError, match=r"z must be a floating-point tensor, got torch.int64: convert it with z.float\(\)"):
+    message = r"z must be a floating-point tensor, got torch.int64: convert it with z.float\(\)"
+    with pytest.raises(TypeError, match=message):
         f(torch.tensor([0, 1]))
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from dlnotes.bandit import Agent, BanditRun, BernoulliBandit, EpsilonGreedy, UCB1, run_bandit
+from dlnotes.bandit import UCB1, Agent, BanditRun, BernoulliBandit, EpsilonGreedy, run_bandit
 
 PROBS = [0.3, 0.5, 0.7, 0.4, 0.2]
 
@@ -98,11 +98,13 @@ def test_the_base_agent_does_not_choose() -> None:
         (lambda: EpsilonGreedy(3, epsilon="0.1"), TypeError, "epsilon must be a number"),
         (lambda: UCB1(3, c=-1.0), ValueError, "c must be >= 0"),
         (lambda: UCB1(3).update(3, 1.0), ValueError, r"arm must be in \[0, 3\)"),
-        (lambda: run_bandit(BernoulliBandit([0.1, 0.2]), UCB1(3), 10), ValueError, "the agent has 3 arms but the bandit has 2"),
+        (lambda: run_bandit(BernoulliBandit([0.1, 0.2]), UCB1(3), 10), ValueError,
+         "the agent has 3 arms but the bandit has 2"),
         (lambda: run_bandit(BernoulliBandit([0.1, 0.2]), UCB1(2), 0), ValueError, "steps must be at least 1"),
         (lambda: run_bandit(BernoulliBandit([0.1, 0.2]), UCB1(2), 1.0), TypeError, "steps must be an int"),
         (lambda: run_bandit([0.1, 0.2], UCB1(2), 10), TypeError, "bandit must be a BernoulliBandit"),
-        (lambda: run_bandit(BernoulliBandit([0.1, 0.2]), "greedy", 10), TypeError, "agent must be a dlnotes.bandit.Agent"),
+        (lambda: run_bandit(BernoulliBandit([0.1, 0.2]), "greedy", 10), TypeError,
+         "agent must be a dlnotes.bandit.Agent"),
     ],
 )
 def test_bad_arguments_are_explained(make, error, message) -> None:

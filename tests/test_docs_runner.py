@@ -152,7 +152,7 @@ def test_colab_only_markers_are_checked(tmp_path, text: str, problem: str) -> No
 
 
 def test_unknown_fence_languages_are_reported(tmp_path) -> None:
-    page = _page(tmp_path, "```\nprint(1)\n```\n\n```Pyhton\nprint(1)\n```\n")
+    page = _page(tmp_path, "```\nprint(1)\n```\n\n```Pyhton\nprint(1)\n```\n")  # codespell:ignore
     problems = uncollected_fences(page, [])
     assert len(problems) == 2 and all("is unknown" in p for p in problems)
 

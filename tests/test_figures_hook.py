@@ -20,7 +20,8 @@ def _snippet(root, text: str) -> None:
 
 
 def test_draws_the_snippets_figure(tmp_path) -> None:
-    _snippet(tmp_path, "from matplotlib.figure import Figure\nfig = Figure()\nfig.subplots().plot([0, 1])\nprint('x')\n")
+    source = "from matplotlib.figure import Figure\nfig = Figure()\nfig.subplots().plot([0, 1])\nprint('x')\n"
+    _snippet(tmp_path, source)
     out = tmp_path / "out" / "f.svg"
     figures.draw(tmp_path, "f", out)
     assert "<svg" in out.read_text(encoding="utf-8")

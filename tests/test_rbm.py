@@ -237,7 +237,7 @@ def test_gibbs_samples_are_binary_and_repeat_with_the_generator() -> None:
 
 def test_long_gibbs_chains_sample_the_model_distribution() -> None:
     rbm = random_rbm(4, 3, seed=2)
-    vs, hs = all_states(4), all_states(3)
+    vs = all_states(4)
     free = rbm.free_energy(vs).double()
     p = torch.softmax(-free, dim=0)  # exact p(v)
     samples = rbm.gibbs(torch.zeros(20000, 4), k=30, generator=torch.Generator().manual_seed(0))

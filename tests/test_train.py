@@ -129,7 +129,8 @@ def _fit(model=None, X=None, y=None, **overrides):
         ({"X": [[0.0, 0.0]]}, TypeError, "X must be a torch.Tensor"),
         ({"y": torch.zeros(5, dtype=torch.long)}, ValueError, "same length"),
         ({"X": torch.zeros(90, 2, device="meta")}, ValueError, "same device"),
-        ({"validation": [torch.zeros(3, 2), torch.zeros(3, dtype=torch.long)]}, TypeError, "validation must be a tuple"),
+        ({"validation": [torch.zeros(3, 2), torch.zeros(3, dtype=torch.long)]}, TypeError,
+         "validation must be a tuple"),
         ({"validation": (torch.zeros(3, 2), torch.zeros(4, dtype=torch.long))}, ValueError, "same length"),
     ],
 )

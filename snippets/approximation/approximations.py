@@ -19,7 +19,8 @@ print(f"max error, ReLU:      {(lines - f(x)).abs().max().item():.4f}")
 assert (lines - f(x)).abs().max() < (stairs - f(x)).abs().max()
 
 fig = Figure(figsize=(9, 3.6), layout="constrained")
-for ax, approx, name in zip(fig.subplots(1, 2, sharey=True), [stairs, lines], ["sigmoid staircase", "ReLU interpolant"]):
+names = ["sigmoid staircase", "ReLU interpolant"]
+for ax, approx, name in zip(fig.subplots(1, 2, sharey=True), [stairs, lines], names):
     ax.plot(x.flatten(), f(x).flatten(), color="gray", linewidth=3, alpha=0.5, label="target $f$")
     ax.plot(x.flatten(), approx.flatten(), color="C1", label=f"{name}, $N = {N}$")
     ax.plot(knots(N), f(knots(N)), "k.", label="samples $f(x_i)$")

@@ -1,5 +1,3 @@
-import torch
-
 from dlnotes import get_device
 from dlnotes.autoencoder import pca, pca_reconstruction_error
 from dlnotes.data import load_digits

@@ -20,7 +20,8 @@ def deep_net(kind, depth=10, width=64):  # depth linear layers: 64 → 64 → ..
     act = {"ReLU": nn.ReLU, "tanh": nn.Tanh}.get(kind.split()[0], nn.Sigmoid)
     layers = []
     for _ in range(depth - 1):
-        block = [nn.Linear(width, width), nn.LayerNorm(width), act()] if "LayerNorm" in kind else [nn.Linear(width, width), act()]
+        norm = [nn.LayerNorm(width)] if "LayerNorm" in kind else []
+        block = [nn.Linear(width, width), *norm, act()]
         layers.append(Residual(nn.Sequential(*block)) if "residual" in kind else nn.Sequential(*block))
     model = nn.Sequential(*layers, nn.Linear(width, 10))
     for linear in [m for m in model.modules() if isinstance(m, nn.Linear)]:
@@ -63,5 +64,6 @@ fig = Figure(figsize=(10, 4), layout="constrained")
 ax = fig.subplots()
 for k, kind in enumerate(kinds):
     ax.bar([l + 1 + (k - 2.5) * 0.13 for l in range(10)], seed0[kind], width=0.13, label=kind)
-ax.set(yscale="log", xlabel="layer $l$ (1 = input layer)", ylabel=r"$\|\partial L / \partial W_l\|_F$", xticks=range(1, 11))
+ax.set(yscale="log", xlabel="layer $l$ (1 = input layer)", xticks=range(1, 11),
+       ylabel=r"$\|\partial L / \partial W_l\|_F$")
 ax.legend(ncol=3, fontsize=8)

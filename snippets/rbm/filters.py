@@ -1,5 +1,3 @@
-import torch
-
 from dlnotes.data import load_digits
 from dlnotes.plot import plot_images
 from dlnotes.rbm import RBM

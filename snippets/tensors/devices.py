@@ -1,4 +1,5 @@
 import torch
+
 from dlnotes import get_device
 
 device = get_device()          # the CPU, or a GPU when DLNOTES_DEVICE=cuda

@@ -1,5 +1,6 @@
 import torch
 
+
 # Exercise 2: rounding half away from zero (what school calls "rounding").
 def round_half_away(x):
     return torch.sign(x) * torch.floor(x.abs() + 0.5)
