@@ -217,3 +217,26 @@ def test_search_finds_the_chapter_in_the_pages_language(page, base_url, root, qu
     hits = _search(page, base_url, root, query)
     assert f"{SITE_PATH}{root}{chapter}/" in hits[:3], hits[:5]
     assert all(h.startswith(f"{SITE_PATH}en/") == (root == "en/") for h in hits)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", ["", "en/", "spiral/", "en/spiral/"])
+def test_screenshots_light_and_dark(browser, base_url, path, scheme) -> None:
+    """Screenshots of the home page and a chapter, each language, light and dark, as artefacts.
+
+    The README shows copies of these (docs/assets/images/); refresh them from
+    .cache/artifacts/screenshots/ after a visible change.
+    """
+    media = "dark" if scheme == "slate" else "light"
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=media)
+    try:
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="networkidle")
+        assert page.eval_on_selector("body", "b => b.getAttribute('data-md-color-scheme')") == scheme
+        name = {"": "home-zh", "en/": "home-en", "spiral/": "spiral-zh", "en/spiral/": "spiral-en"}[path]
+        out = ARTIFACTS / "screenshots" / f"{name}-{media}.png"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+        assert out.stat().st_size > 20_000  # a rendered page, not a blank one
+    finally:
+        context.close()
