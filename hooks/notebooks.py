@@ -37,6 +37,12 @@ effects tested in tests/test_site.py):
    into pages with the i18n plugin's destination.
 2. mkdocs-jupyter evicts cache entries that a build did not use, and each
    language is a separate build, so each language gets its own ``cache_dir``.
+
+On the rendered pages, ``on_page_content`` gives headings the site's ids (nbconvert
+drops Chinese characters, leaving ``id=""``) and points the table of contents at
+them; ``on_post_page`` removes nbconvert's MathJax and cdnjs Mermaid loaders and
+gives each figure the chapter's alt text; ``on_page_context`` puts the "Open in
+Colab" button on chapter and notebook pages (overrides/partials/actions.html).
 """
 
 from __future__ import annotations
