@@ -85,7 +85,8 @@ _HEADING_ATTRS = re.compile(r"^(?P<heading>#{1,6}[ \t].*?)[ \t]*\{[^}]*\}[ \t]*$
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _INVISIBLE = re.compile(r"^<!--+[ \t]*invisible-code-block:[ \t]*python[ \t]*$")
-_COLAB_ONLY = re.compile(r"^<!--[ \t]*colab-only\b.*-->[ \t]*$")
+COLAB_ONLY = re.compile(r"^[ \t]*<!--[ \t]*colab-only\b(?::[ \t]*(?P<reason>[^-]*?))?[ \t]*-->[ \t]*$")
+"""The line before a fence that must not run outside Colab (tests/docexec.py requires the reason)."""
 _FIGURE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?:\.\./)*figures/(?P<name>[\w/-]+)\.svg\)[ \t]*$")
 _LINK = re.compile(r"\]\((?P<page>[\w-]+)\.md(?P<anchor>#[^)\s]*)?\)")
 _SAME_PAGE = re.compile(r"\]\((?P<anchor>#[^)\s]+)\)")
@@ -232,7 +233,7 @@ def chapter_cells(page: str, language: str, settings: Settings) -> list[dict]:
         elif fence and fence["info"].strip().split(" ")[0].lower() in {"python", "py", "python3"}:
             end = next(j for j in range(i + 1, len(lines)) if lines[j].strip() == fence["fence"])
             body = lines[i + 1 : end]
-            colab_only = i > 0 and bool(_COLAB_ONLY.match(lines[i - 1].strip()))
+            colab_only = i > 0 and bool(COLAB_ONLY.match(lines[i - 1]))
             flush()
             cell = _cell("code", "\n".join(_expand(body)).strip("\n"), [COLAB_TAG] if colab_only else None)
             cells.append(cell)
@@ -417,27 +418,6 @@ def executed(notebook: dict, *, run: bool = True) -> dict | None:
     return result
 
 
-_OUTPUT_LINE = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|$)")
-
-
-def output_problems(notebook: dict) -> list[str]:
-    """Check an executed notebook: each cell printed its ``#>`` lines, each figure cell shows an image."""
-    problems = []
-    for n, cell in enumerate(notebook["cells"]):
-        if cell["cell_type"] != "code" or cell.get("metadata", {}).get("tags"):
-            continue
-        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-        outputs = cell.get("outputs", [])
-        printed = "".join(o["text"] if isinstance(o["text"], str) else "".join(o["text"])
-                          for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
-        expected = [(m["text"] or "").rstrip() for m in map(_OUTPUT_LINE.match, source.splitlines()) if m]
-        if [line.rstrip() for line in printed.splitlines()] != expected:
-            problems.append(f"cell {n}: printed {printed.splitlines()!r}, the page shows {expected!r}")
-        if source.endswith("\nfig") and not any("image/png" in o.get("data", {}) for o in outputs):
-            problems.append(f"cell {n}: ends with `fig` but shows no image")
-    return problems
-
-
 def execute_all(settings: Settings, log=print) -> int:
     """Fill the cache for every chapter (one execution serves both languages); return the failures."""
     failures = 0
@@ -460,10 +440,16 @@ def execute_all(settings: Settings, log=print) -> int:
 # -- mkdocs hooks --------------------------------------------------------------------------
 
 
+def _language(config) -> str:
+    """The language this build is for (the i18n plugin builds one language at a time)."""
+    i18n = config.plugins.get("i18n")
+    return (i18n.current_language or i18n.default_language) if i18n else "zh"
+
+
 def on_config(config):
     """Write the executed notebooks into docs/notebooks/ and give each language its own cache."""
     i18n = config.plugins.get("i18n")
-    language = (i18n.current_language or i18n.default_language) if i18n else "zh"
+    language = _language(config)
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
         jupyter.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / language)
@@ -608,8 +594,7 @@ def on_page_context(context, page, config, nav):
     is_notebook = uri.startswith("notebooks/") and uri.endswith(".ipynb") and name in chosen.chapters
     if not (is_chapter or is_notebook):
         return context
-    i18n = config.plugins.get("i18n")
-    language = (i18n.current_language or i18n.default_language) if i18n else "zh"
+    language = _language(config)
     prefix = "" if language == "zh" else f"{language}/"
     labels = _LABELS[language]
     context["colab"] = {

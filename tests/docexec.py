@@ -37,6 +37,8 @@ from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import DirectiveInHTMLCommentLexer, RawFencedCodeBlockLexer
 
+from hooks.notebooks import COLAB_ONLY  # one definition for the runner and the notebooks
+
 ROOT = Path(__file__).resolve().parents[1]
 """The repository root: ``pymdownx.snippets`` resolves includes from here."""
 
@@ -50,8 +52,6 @@ _INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<target>[^"]+)"[ \t]*$')
 _TARGET = re.compile(r"^(?P<path>[^:]+)(?::(?P<section>[A-Za-z_][\w-]*))?$")
 _SECTION_MARK = re.compile(r"--8<--\s*\[(?P<kind>start|end):(?P<name>[\w-]+)\]")
 _OUTPUT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|$)")
-COLAB_ONLY = re.compile(r"^[ \t]*<!--[ \t]*colab-only\b(?::[ \t]*(?P<reason>[^-]*?))?[ \t]*-->[ \t]*$")
-"""The line before a fence that must not run outside Colab; a reason is required."""
 
 
 class DocsError(Exception):

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from hooks import notebooks as nb
-from tests.docexec import PYTHON_LANGUAGES, ROOT, colab_only_fences, scan_code
+from tests.docexec import PYTHON_LANGUAGES, ROOT, Chunk, colab_only_fences, expected_output, scan_code
 
 SETTINGS = nb.settings()
 CASES = [(page, language) for page in SETTINGS.chapters for language in nb.LANGUAGES]
@@ -51,7 +51,7 @@ def test_notebook_follows_its_chapter(page: str, language: str) -> None:
     assert install["cell_type"] == "code" and install["metadata"]["tags"] == [nb.INSTALL_TAG]
     assert SETTINGS.install_line() in install["source"]
     text = (ROOT / "docs" / f"{page}{nb.LANGUAGES[language]}.md").read_text(encoding="utf-8")
-    fences = [fence for fence in scan_code(text) if fence.language.split(" ")[0] in PYTHON_LANGUAGES]
+    fences = [fence for fence in scan_code(text) if fence.language in PYTHON_LANGUAGES]
     code = [cell for cell in cells[1:] if cell["cell_type"] == "code"]
     assert len(code) == len(fences), "every Python block of the page is one code cell"
     marked = colab_only_fences(text)
@@ -95,11 +95,29 @@ def test_admonitions_and_links_become_plain_markdown() -> None:
     assert cells[1] == "## Next\nText"
 
 
+def output_problems(notebook: dict) -> list[str]:
+    """An executed notebook's cells that did not print their ``#>`` lines, or show no figure after ``fig``."""
+    problems = []
+    for n, cell in enumerate(notebook["cells"]):
+        if cell["cell_type"] != "code" or cell.get("metadata", {}).get("tags"):
+            continue  # the install cell and Colab-only cells
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        outputs = cell.get("outputs", [])
+        printed = "".join(o["text"] if isinstance(o["text"], str) else "".join(o["text"])
+                          for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
+        expected = expected_output([Chunk(source, f"cell {n}", 1)])  # the page runner's own reading of #>
+        if [line.rstrip() for line in printed.splitlines()] != expected:
+            problems.append(f"cell {n}: printed {printed.splitlines()!r}, the page shows {expected!r}")
+        if source.endswith("\nfig") and not any("image/png" in o.get("data", {}) for o in outputs):
+            problems.append(f"cell {n}: ends with `fig` but shows no image")
+    return problems
+
+
 @pytest.mark.parametrize("page, language", CASES, ids=IDS)
 def test_notebook_runs_top_to_bottom(page: str, language: str, notebook_run: str) -> None:
     """Executed in a fresh kernel, with the local dlnotes: no error, every `#>` line printed."""
     book = nb.build(page, language, SETTINGS)
     done = nb.executed(book)  # the background run's result; runs here if it failed or is missing
-    assert nb.output_problems(done) == []
+    assert output_problems(done) == []
     code = [cell for cell in done["cells"] if cell["cell_type"] == "code"]
     assert all(cell["execution_count"] for cell in code)
