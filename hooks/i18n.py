@@ -46,14 +46,20 @@ def _language_roots(config) -> dict[str, str]:
 _CHINESE_TERM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9-]+$")
 
 
-def glossary_terms(docs_dir: Path) -> list[str]:
-    """The Chinese terms of the glossary (docs/glossary.md, second column; alternatives split at ；)."""
-    terms = []
+def glossary_rows(docs_dir: Path) -> list[tuple[str, str]]:
+    """(English, 中文) of each term of the glossary table (docs/glossary.md), in order."""
+    rows = []
     for line in (Path(docs_dir) / "glossary.md").read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) >= 3 and line.startswith("| ") and not set(cells[1]) <= set("-: "):
-            terms += [t.strip() for t in re.split(r"[；;]", cells[1]) if _CHINESE_TERM.match(t.strip())]
-    return terms
+        if line.startswith("| ") and len(cells) >= 3 and cells[0] != "English" and not set(cells[0]) <= set("-: "):
+            rows.append((cells[0], cells[1]))
+    return rows
+
+
+def glossary_terms(docs_dir: Path) -> list[str]:
+    """The Chinese terms of the glossary (second column; alternatives split at ；)."""
+    return [term.strip() for _, chinese in glossary_rows(docs_dir) for term in re.split(r"[；;]", chinese)
+            if _CHINESE_TERM.match(term.strip())]
 
 
 @event_priority(100)  # before the plugins' own on_config

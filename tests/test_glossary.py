@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks.i18n import glossary_rows
 from tests.docexec import ROOT
 
 DOCS = ROOT / "docs"
@@ -22,11 +23,7 @@ _BRACKET = re.compile(r"（(?P<english>[A-Za-z][A-Za-z0-9 \-']*?)(?P<rest>[，,]
 def glossary() -> dict[str, set[str]]:
     """English term (lower case; an abbreviation in brackets counts too) -> its Chinese names."""
     terms: dict[str, set[str]] = {}
-    for line in (DOCS / "glossary.md").read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if not line.startswith("| ") or len(cells) < 3 or cells[0] == "English" or set(cells[0]) <= set("-: "):
-            continue
-        english, chinese = cells[0], cells[1]
+    for english, chinese in glossary_rows(DOCS):
         names = {re.sub(r"[（(].*?[）)]", "", name).strip() for name in re.split(r"[；;]", chinese)} - {""}
         keys = {re.sub(r"\s*\(.*?\)", "", english).strip().lower()}
         keys |= {m.strip().lower() for m in re.findall(r"\(([^)]+)\)", english)}
@@ -67,8 +64,7 @@ def test_the_check_catches_a_term_translated_another_way() -> None:
 
 
 def test_glossary_names_each_english_term_once_and_is_sorted() -> None:
-    rows = [line.split("|")[1].strip() for line in (DOCS / "glossary.md").read_text(encoding="utf-8").splitlines()
-            if line.startswith("| ") and not line.startswith(("| English", "| ---"))]
+    rows = [english for english, _ in glossary_rows(DOCS)]
     assert len(rows) == len(set(rows)), "a term is listed twice"
     assert rows == sorted(rows, key=str.lower)
     assert (DOCS / "glossary.md").read_text(encoding="utf-8").split("| English")[1] == \
