@@ -13,7 +13,6 @@ import doctest
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import torch
@@ -21,9 +20,7 @@ from sybil import Sybil
 from sybil.parsers.rest import DocTestParser
 
 from dlnotes import DEVICE_ENV_VAR, get_device, set_seed
-from tests.docexec import PythonBlockParser
-
-ROOT = Path(__file__).resolve().parent
+from tests.docexec import ROOT, PythonBlockParser
 
 DOC_SEED = 0
 """Every page and every module's doctests start from this seed."""

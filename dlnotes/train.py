@@ -53,7 +53,7 @@ def accuracy(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> float:
         0.6666666666666666
     """
     _check_data(model, X, y)
-    if y.dtype.is_floating_point or y.dim() != 1:
+    if not _is_labels(y):
         raise ValueError(f"labels y must be a 1-D integer tensor, got {y.dtype} of shape {tuple(y.shape)}")
     was_training = model.training
     model.eval()
@@ -131,7 +131,7 @@ def fit(
             raise TypeError("validation must be a tuple (X_val, y_val)")
         _check_data(model, *validation)
     n = len(X)
-    classify = not y.dtype.is_floating_point and y.dim() == 1
+    classify = _is_labels(y)
     if progress is None:
         progress = sys.stderr.isatty() and epochs * (1 if batch_size is None else -(-n // batch_size)) >= 200
     generator = torch.Generator().manual_seed(shuffle_seed)
@@ -165,6 +165,11 @@ def fit(
     return history
 
 
+def _is_labels(y: torch.Tensor) -> bool:
+    """Whether ``y`` holds class labels (a 1-D integer tensor), so accuracy means something."""
+    return not y.dtype.is_floating_point and y.dim() == 1
+
+
 def _validate(model: nn.Module, loss_fn: Callable, X: torch.Tensor, y: torch.Tensor, history: History) -> None:
     model.eval()
     try:
@@ -173,7 +178,7 @@ def _validate(model: nn.Module, loss_fn: Callable, X: torch.Tensor, y: torch.Ten
             history.val_loss.append(loss_fn(scores, y).item())
     finally:
         model.train()
-    if not y.dtype.is_floating_point and y.dim() == 1:
+    if _is_labels(y):
         history.val_accuracy.append((scores.argmax(dim=1) == y).sum().item() / len(y))
 
 

@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from tests.docexec import ROOT
+from tests.test_site import PAGES, page_dir
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
@@ -95,9 +96,7 @@ def page(browser):
 
 
 ARTIFACTS = Path(os.environ.get("DLNOTES_ARTIFACTS", ROOT / ".cache" / "artifacts"))
-_DOCS = sorted(p.relative_to(ROOT / "docs").with_suffix("").as_posix()
-               for p in (ROOT / "docs").glob("*.md") if not p.name.endswith(".en.md"))
-_ZH = ["" if name == "index" else f"{name}/" for name in _DOCS]
+_ZH = [page_dir(page) for page in PAGES]
 EVERY_PAGE = _ZH + [f"en/{path}" for path in _ZH] + ["notebooks/dbn/", "en/notebooks/spiral/"]
 _REQUESTS: dict[str, list[str]] = {}
 

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 import yaml
 
+from hooks import notebooks as NOTEBOOKS
 from tests.docexec import ROOT
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -191,7 +192,6 @@ def test_figures_are_drawn_for_both_languages_with_alt_text(site: Path) -> None:
         assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
-NOTEBOOKS = pytest.importorskip("hooks.notebooks")
 CHAPTERS = NOTEBOOKS.settings().chapters
 
 
