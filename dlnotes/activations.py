@@ -23,6 +23,8 @@ from collections.abc import Callable
 
 import torch
 
+from dlnotes._checks import check_tensor
+
 __all__ = [
     "ACTIVATIONS",
     "gelu",
@@ -41,8 +43,7 @@ __all__ = [
 
 
 def _check(z: object) -> None:
-    if not isinstance(z, torch.Tensor):
-        raise TypeError(f"z must be a torch.Tensor, got {type(z).__name__}")
+    check_tensor("z", z)
     if not z.dtype.is_floating_point:
         raise TypeError(f"z must be a floating-point tensor, got {z.dtype}: convert it with z.float()")
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 import torch
 from torch import nn
 
+from dlnotes._checks import check_tensor
+
 
 def fgsm(
     model: nn.Module,
@@ -61,9 +63,8 @@ def fgsm(
     """
     if not isinstance(model, nn.Module):
         raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
-    for name, t in (("X", X), ("y", y)):
-        if not isinstance(t, torch.Tensor):
-            raise TypeError(f"{name} must be a torch.Tensor, got {type(t).__name__}")
+    check_tensor("X", X)
+    check_tensor("y", y)
     if not X.dtype.is_floating_point:
         raise TypeError(f"X must be floating point, got {X.dtype}")
     if len(X) != len(y):

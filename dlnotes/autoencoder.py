@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 import torch
 from torch import nn
 
-from dlnotes._checks import check_count
+from dlnotes._checks import check_count, check_tensor
 
 __all__ = ["Autoencoder", "pca", "pca_reconstruction_error"]
 
@@ -123,8 +123,7 @@ def _stack(sizes: list[int], activation: Callable[[], nn.Module]) -> nn.Sequenti
 
 
 def _check_data(X: object, k: object) -> None:
-    if not isinstance(X, torch.Tensor):
-        raise TypeError(f"X must be a torch.Tensor, got {type(X).__name__}")
+    check_tensor("X", X)
     if X.dim() != 2 or X.shape[0] < 2 or X.shape[1] < 1:
         raise ValueError(f"X must have shape (n, d) with n >= 2 and d >= 1, got {tuple(X.shape)}")
     if not X.dtype.is_floating_point:

@@ -20,7 +20,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dlnotes._checks import check_count
+from dlnotes._checks import check_count, check_seed
 
 
 class BernoulliBandit:
@@ -32,8 +32,10 @@ class BernoulliBandit:
             ``None`` seeds it from the operating system.
 
     Raises:
-        TypeError: ``probs`` is not a sequence of numbers.
-        ValueError: fewer than 2 arms or a probability outside ``[0, 1]``.
+        TypeError: ``probs`` is not a sequence of numbers, or ``seed`` is neither
+            an ``int`` nor ``None``.
+        ValueError: fewer than 2 arms, a probability outside ``[0, 1]``, or
+            ``seed`` outside ``[0, 2**32 - 1]``.
 
     Examples:
         >>> bandit = BernoulliBandit([0.0, 1.0], seed=0)
@@ -51,6 +53,7 @@ class BernoulliBandit:
                 raise ValueError(f"every probability must be in [0, 1], got {p}")
         if len(probs) < 2:
             raise ValueError(f"a bandit needs at least 2 arms, got {len(probs)}")
+        check_seed("seed", seed, optional=True)
         self.probs = tuple(float(p) for p in probs)
         self.best_mean = max(self.probs)
         self._rng = random.Random(seed)
@@ -124,6 +127,7 @@ class EpsilonGreedy(Agent):
             raise TypeError(f"epsilon must be a number, got {type(epsilon).__name__}")
         if not 0 <= epsilon <= 1:
             raise ValueError(f"epsilon must be in [0, 1], got {epsilon}")
+        check_seed("seed", seed, optional=True)
         self.epsilon = float(epsilon)
         self._rng = random.Random(seed)
 

@@ -11,7 +11,7 @@ import math
 
 import torch
 
-from dlnotes._checks import check_count, check_nonnegative
+from dlnotes._checks import check_count, check_nonnegative, check_seed
 from dlnotes.device import get_device
 
 
@@ -48,8 +48,10 @@ def make_spiral(
         ``(C * N,)``, int64, class ``c`` in rows ``c * N`` to ``(c + 1) * N - 1``.
 
     Raises:
-        TypeError: a count is not an ``int`` or ``noise`` is not a number.
-        ValueError: ``n_per_class < 1``, ``n_classes < 2`` or ``noise < 0``.
+        TypeError: a count is not an ``int``, ``noise`` is not a number or ``seed``
+            is neither an ``int`` nor ``None``.
+        ValueError: ``n_per_class < 1``, ``n_classes < 2``, ``noise < 0`` or ``seed``
+            is outside ``[0, 2**32 - 1]``.
 
     Examples:
         >>> X, y = make_spiral(n_per_class=100, n_classes=3, seed=0)
@@ -63,6 +65,7 @@ def make_spiral(
     check_count("n_per_class", n_per_class, 1)
     check_count("n_classes", n_classes, 2)
     check_nonnegative("noise", noise)
+    check_seed("seed", seed, optional=True)
     target = get_device() if device is None else torch.device(device)
 
     generator = None if seed is None else torch.Generator().manual_seed(seed)
@@ -110,8 +113,10 @@ def make_blobs(
         int64, class ``c`` in rows ``c * N`` to ``(c + 1) * N - 1``.
 
     Raises:
-        TypeError: ``n_per_class`` is not an ``int`` or ``std`` is not a number.
-        ValueError: ``n_per_class < 1``, ``std < 0`` or ``centers`` is not ``(C, d)``.
+        TypeError: ``n_per_class`` is not an ``int``, ``std`` is not a number or
+            ``seed`` is neither an ``int`` nor ``None``.
+        ValueError: ``n_per_class < 1``, ``std < 0``, ``centers`` is not ``(C, d)`` or
+            ``seed`` is outside ``[0, 2**32 - 1]``.
 
     Examples:
         >>> X, y = make_blobs(n_per_class=50, seed=0)
@@ -123,6 +128,7 @@ def make_blobs(
     """
     check_count("n_per_class", n_per_class, 1)
     check_nonnegative("std", std)
+    check_seed("seed", seed, optional=True)
     if centers is None:
         centers = [[0.0, 0.0], [4.0, 0.0], [2.0, 3.5]]
     mu = torch.as_tensor(centers, dtype=torch.float32, device="cpu")
@@ -169,8 +175,10 @@ def make_rings(
         int64, class ``c`` in rows ``c * N`` to ``(c + 1) * N - 1``.
 
     Raises:
-        TypeError: a count is not an ``int`` or ``noise`` is not a number.
-        ValueError: ``n_per_class < 1``, ``n_classes < 2`` or ``noise < 0``.
+        TypeError: a count is not an ``int``, ``noise`` is not a number or ``seed``
+            is neither an ``int`` nor ``None``.
+        ValueError: ``n_per_class < 1``, ``n_classes < 2``, ``noise < 0`` or ``seed``
+            is outside ``[0, 2**32 - 1]``.
 
     Examples:
         >>> X, y = make_rings(n_per_class=100, noise=0.0, seed=0)
@@ -182,6 +190,7 @@ def make_rings(
     check_count("n_per_class", n_per_class, 1)
     check_count("n_classes", n_classes, 2)
     check_nonnegative("noise", noise)
+    check_seed("seed", seed, optional=True)
     target = get_device() if device is None else torch.device(device)
 
     generator = None if seed is None else torch.Generator().manual_seed(seed)

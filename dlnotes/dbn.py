@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
-from dlnotes._checks import check_count
+from dlnotes._checks import MAX_SEED, check_count, check_seed
 from dlnotes.device import get_device
 from dlnotes.rbm import RBM
 
@@ -67,8 +67,7 @@ def sigmoid_network(sizes: Sequence[int], n_classes: int, *, seed: int = 0) -> n
     """
     sizes = _check_sizes(sizes)
     check_count("n_classes", n_classes, low=2)
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+    check_seed("seed", seed)
     state = torch.random.get_rng_state()
     torch.manual_seed(seed)
     try:
@@ -86,7 +85,8 @@ class DBN:
 
     Args:
         sizes: layer widths ``[n_0, n_1, …, n_L]``, the input first; ``L >= 1`` RBMs.
-        seed: RBM ``l`` (counting from 0) starts from ``seed + l``.
+        seed: RBM ``l`` (counting from 0) starts from ``seed + l``, which must be
+            in ``[0, 2**32 - 1]`` for every ``l``.
         device: where the parameters live; ``None`` means
             [get_device][dlnotes.device.get_device].
 
@@ -103,8 +103,12 @@ class DBN:
 
     def __init__(self, sizes: Sequence[int], *, seed: int = 0, device: torch.device | str | None = None) -> None:
         self.sizes = _check_sizes(sizes)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+        check_seed("seed", seed)
+        last = len(self.sizes) - 2  # the top RBM's index, which starts from seed + last
+        if seed + last > MAX_SEED:
+            raise ValueError(
+                f"seed must be at most {MAX_SEED - last} for {last + 1} RBMs (RBM l starts from seed + l), got {seed}"
+            )
         self.device = get_device() if device is None else torch.device(device)
         self.rbms = [
             RBM(n_in, n_out, seed=seed + l, device=self.device)
@@ -135,9 +139,10 @@ class DBN:
         """
         V = X
         errors = []
-        for rbm in self.rbms:
+        for l, rbm in enumerate(self.rbms):
             errors.append(rbm.fit(V, **fit_options))
-            V = rbm.transform(V)
+            if l < len(self.rbms) - 1:  # the top RBM's features are not needed here
+                V = rbm.transform(V)
         return errors
 
     def transform(self, X: torch.Tensor, layer: int | None = None) -> torch.Tensor:

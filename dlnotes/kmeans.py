@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import torch
 
-from dlnotes._checks import check_count
+from dlnotes._checks import check_count, check_seed
 
 
 @dataclass
@@ -55,9 +55,10 @@ def kmeans_plus_plus(X: torch.Tensor, k: int, *, seed: int | None = None) -> tor
         Centroids of shape ``(k, d)``, each a row of ``X``.
 
     Raises:
-        TypeError: ``X`` is not a floating-point tensor or ``k`` is not an ``int``.
-        ValueError: ``X`` is not ``(n, d)``, ``k`` is out of range, or ``X`` has fewer
-            than ``k`` distinct points.
+        TypeError: ``X`` is not a floating-point tensor, ``k`` is not an ``int`` or
+            ``seed`` is neither an ``int`` nor ``None``.
+        ValueError: ``X`` is not ``(n, d)``, ``k`` or ``seed`` is out of range, or ``X``
+            has fewer than ``k`` distinct points.
 
     Examples:
         >>> X = torch.tensor([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
@@ -66,6 +67,7 @@ def kmeans_plus_plus(X: torch.Tensor, k: int, *, seed: int | None = None) -> tor
         [0.0, 10.0]
     """
     _check_points(X, k)
+    check_seed("seed", seed, optional=True)
     generator = None if seed is None else torch.Generator().manual_seed(seed)
     points = X.detach().cpu()
     chosen = [int(torch.randint(len(points), (1,), generator=generator))]
@@ -123,6 +125,7 @@ def kmeans(
     """
     _check_points(X, k)
     check_count("max_iter", max_iter)
+    check_seed("seed", seed, optional=True)  # checked even when init is a tensor and the seed unused
     if isinstance(init, str):
         if init != "k-means++":
             raise ValueError(f"init must be 'k-means++' or a (k, d) tensor, got {init!r}")

@@ -20,6 +20,8 @@ import math
 import torch
 from torch import nn
 
+from dlnotes._checks import check_seed
+
 
 class GaussianNaiveBayes(nn.Module):
     """Fit class priors, means and variances in closed form; score, classify and sample.
@@ -101,12 +103,18 @@ class GaussianNaiveBayes(nn.Module):
         Drawn on the CPU (so a seed gives the same points on every device), then
         moved to the model's device.
 
+        Args:
+            n: the number of points, at least 1.
+            seed: seed for a private generator, an ``int`` in ``[0, 2**32 - 1]``;
+                ``None`` draws from torch's global one.
+
         Returns:
             ``X`` of shape ``(n, d)`` and ``y`` of shape ``(n,)``.
         """
         self._check_fitted()
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             raise ValueError(f"n must be an int >= 1, got {n!r}")
+        check_seed("seed", seed, optional=True)
         generator = None if seed is None else torch.Generator().manual_seed(seed)
         prior, mean, std = self.log_prior.exp().cpu(), self.mean.cpu(), self.var.sqrt().cpu()
         y = torch.multinomial(prior, n, replacement=True, generator=generator)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import torch
 
-from dlnotes._checks import check_count
+from dlnotes._checks import check_count, check_tensor
 from dlnotes.activations import step
 
 __all__ = ["Perceptron", "train_perceptron"]
@@ -97,8 +97,7 @@ def train_perceptron(
         ([2.0, 1.0], -2.0, [0.0, 0.0, 0.0, 1.0])
     """
     _check_inputs(X)
-    if not isinstance(y, torch.Tensor):
-        raise TypeError(f"y must be a torch.Tensor, got {type(y).__name__}")
+    check_tensor("y", y)
     if y.shape != (len(X),):
         raise ValueError(f"y must have shape ({len(X)},), one label per row of X, got {tuple(y.shape)}")
     y = y.to(X)
@@ -128,8 +127,7 @@ def train_perceptron(
 
 
 def _check_inputs(X: object) -> None:
-    if not isinstance(X, torch.Tensor):
-        raise TypeError(f"X must be a torch.Tensor, got {type(X).__name__}")
+    check_tensor("X", X)
     if not X.dtype.is_floating_point:
         raise TypeError(f"X must be a floating-point tensor, got {X.dtype}: convert it with X.float()")
     if X.dim() != 2 or len(X) == 0:

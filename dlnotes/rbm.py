@@ -25,14 +25,13 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from dlnotes._checks import check_count, check_nonnegative
+from dlnotes._checks import check_count, check_nonnegative, check_seed, check_tensor
 from dlnotes.device import get_device
 
 
 def _as_matrix(name: str, x: object, width: int, device: torch.device, *, binary: bool = False) -> torch.Tensor:
     """Return ``x`` as a float32 ``(n, width)`` tensor on ``device``, or raise."""
-    if not isinstance(x, torch.Tensor):
-        raise TypeError(f"{name} must be a torch.Tensor, got {type(x).__name__}")
+    check_tensor(name, x)
     if x.is_complex():
         raise TypeError(f"{name} must be real, got dtype {x.dtype}")
     if x.dim() != 2 or x.shape[1] != width:
@@ -81,8 +80,7 @@ class RBM:
     ) -> None:
         check_count("n_visible", n_visible)
         check_count("n_hidden", n_hidden)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+        check_seed("seed", seed)
         self.n_visible, self.n_hidden = n_visible, n_hidden
         self.device = get_device() if device is None else torch.device(device)
         generator = torch.Generator().manual_seed(seed)
@@ -262,8 +260,7 @@ class RBM:
         check_nonnegative("weight_decay", weight_decay)
         if not isinstance(persistent, bool):
             raise TypeError(f"persistent must be a bool, got {type(persistent).__name__}")
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+        check_seed("seed", seed)
         uniforms = _Uniforms(torch.Generator().manual_seed(seed), self.device)
 
         def sample(p: torch.Tensor) -> torch.Tensor:  # 1.0 where u < p, u ~ U(0, 1) from the CPU
@@ -279,7 +276,7 @@ class RBM:
         plain = momentum == 0 and weight_decay == 0
         chain = torch.zeros(batch_size, self.n_hidden, device=self.device)  # PCD: h of the chain
         batches = [V[start : start + batch_size] for start in range(0, len(V), batch_size)]
-        signs: dict[tuple[int, int], torch.Tensor] = {}
+        signs: dict[tuple[int, int], tuple[torch.Tensor, torch.Tensor]] = {}
         errors = []
         with torch.inference_mode():
             for _ in range(epochs):
@@ -301,16 +298,19 @@ class RBM:
                         chain = h
                         X, H = torch.cat([v_pos, v_neg]), torch.cat([h_pos, h_neg])
                     m = len(X) - n
-                    if (n, m) not in signs:
-                        signs[n, m] = torch.cat([torch.full((n,), 1 / n), torch.full((m,), -1 / n)]).to(self.device)
-                    s = signs[n, m]
-                    SH = H.mul_(s[:, None])
+                    if (n, m) not in signs:  # s and, cached too, s as a column
+                        s = torch.cat([torch.full((n,), 1 / n), torch.full((m,), -1 / n)]).to(self.device)
+                        signs[n, m] = s, s[:, None]
+                    s, s_column = signs[n, m]
+                    SH = H.mul_(s_column)
                     if plain:
                         W.addmm_(X.T, SH, alpha=lr)
                         b.addmv_(X.T, s, alpha=lr)
                         c.add_(SH.sum(dim=0), alpha=lr)
                     else:
-                        vW.mul_(momentum).addmm_(X.T, SH).sub_(W, alpha=weight_decay)
+                        vW.mul_(momentum).addmm_(X.T, SH)
+                        if weight_decay:  # subtracting 0·W would be a pass over W that changes nothing
+                            vW.sub_(W, alpha=weight_decay)
                         vb.mul_(momentum).addmv_(X.T, s)
                         vc.mul_(momentum).add_(SH.sum(dim=0))
                         W.add_(vW, alpha=lr)
@@ -363,8 +363,7 @@ class RBM:
             -2.7726
         """
         V = _as_matrix("V", V, self.n_visible, self.device, binary=True)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+        check_seed("seed", seed)
         generator = torch.Generator().manual_seed(seed)
         bits = torch.randint(self.n_visible, (len(V),), generator=generator).to(self.device)
         flipped = V.clone()
@@ -422,8 +421,7 @@ def nudge(images: torch.Tensor) -> torch.Tensor:
         >>> [tuple(i.tolist() for i in torch.nonzero(img)[0]) for img in out]
         [(3, 4), (2, 4), (3, 3), (3, 5), (4, 4)]
     """
-    if not isinstance(images, torch.Tensor):
-        raise TypeError(f"images must be a torch.Tensor, got {type(images).__name__}")
+    check_tensor("images", images)
     flat = images.dim() == 2
     if not ((flat and images.shape[1] == 64) or (images.dim() == 3 and tuple(images.shape[1:]) == (8, 8))):
         raise ValueError(f"images must have shape (n, 64) or (n, 8, 8), got {tuple(images.shape)}")

@@ -10,7 +10,7 @@ import random
 
 import torch
 
-_MAX_SEED = 2**32 - 1  # numpy's limit, the narrowest of the three generators
+from dlnotes._checks import check_seed
 
 
 def set_seed(seed: int) -> None:
@@ -38,10 +38,7 @@ def set_seed(seed: int) -> None:
         ...
         ValueError: seed must be in [0, 4294967295], got -1
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
-    if not 0 <= seed <= _MAX_SEED:
-        raise ValueError(f"seed must be in [0, {_MAX_SEED}], got {seed}")
+    check_seed("seed", seed)
     random.seed(seed)
     try:
         import numpy as np

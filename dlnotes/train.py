@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import torch
 from torch import nn
 
-from dlnotes._checks import check_count
+from dlnotes._checks import check_count, check_seed, check_tensor
 
 
 @dataclass
@@ -105,7 +105,8 @@ def fit(
     Raises:
         TypeError: an argument has the wrong type.
         ValueError: ``X`` and ``y`` differ in length or device from each other or
-            from the model, or ``epochs``/``batch_size`` is not positive.
+            from the model, ``epochs``/``batch_size`` is not positive, or
+            ``shuffle_seed`` is outside ``[0, 2**32 - 1]``.
 
     Examples:
         >>> torch.manual_seed(0)
@@ -126,6 +127,7 @@ def fit(
     check_count("epochs", epochs)
     if batch_size is not None:
         check_count("batch_size", batch_size)
+    check_seed("shuffle_seed", shuffle_seed)
     if validation is not None:
         if not isinstance(validation, tuple) or len(validation) != 2:
             raise TypeError("validation must be a tuple (X_val, y_val)")
@@ -139,22 +141,33 @@ def fit(
     model.train()
     for epoch in range(epochs):
         if batch_size is None:
-            batches = [(X, y)]
+            y_epoch, batches = y, [(X, y)]
         else:
             order = torch.randperm(n, generator=generator).to(X.device)
+            y_epoch = y[order] if classify else None  # the labels in the order they are trained on
             batches = [(X[idx], y[idx]) for idx in order.split(batch_size)]
-        total_loss, correct = 0.0, 0
+        # Each batch's loss and predictions stay tensors and are read once per epoch:
+        # a .item() per batch waits for the device (on a GPU), and comparing and
+        # counting per batch cost three more small operations each time.
+        losses, sizes, predictions = [], [], []
         for X_b, y_b in batches:
             scores = model(X_b)
             loss = loss_fn(scores, y_b)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
-            total_loss += loss.item() * len(X_b)
+            losses.append(loss.detach())
+            sizes.append(len(X_b))
             if classify:
-                correct += (scores.argmax(dim=1) == y_b).sum().item()
+                predictions.append(scores.argmax(dim=1))  # an integer tensor: no autograd graph to keep
+        # The same Python-float sum, in the same order, as adding loss.item() * len(X_b)
+        # after each batch: tolist() gives exactly the values item() would.
+        total_loss = 0.0
+        for value, size in zip(torch.stack(losses).reshape(-1).tolist(), sizes):
+            total_loss += value * size
         history.loss.append(total_loss / n)
         if classify:
+            correct = (torch.cat(predictions) == y_epoch).sum().item()
             history.accuracy.append(correct / n)
         if validation is not None:
             _validate(model, loss_fn, *validation, history)
@@ -194,9 +207,8 @@ def _show_progress(epoch: int, epochs: int, history: History) -> None:
 def _check_data(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> None:
     if not isinstance(model, nn.Module):
         raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
-    for name, t in (("X", X), ("y", y)):
-        if not isinstance(t, torch.Tensor):
-            raise TypeError(f"{name} must be a torch.Tensor, got {type(t).__name__}")
+    check_tensor("X", X)
+    check_tensor("y", y)
     if len(X) != len(y):
         raise ValueError(f"X and y must have the same length, got {len(X)} and {len(y)}")
     if X.device != y.device:

@@ -82,6 +82,7 @@ def test_runs_on_the_device(device) -> None:
         ({"clip": (1.0, 0.0)}, ValueError, r"clip must be \(low, high\) with low < high"),
         ({"model": lambda x: x}, TypeError, "model must be a torch.nn.Module"),
         ({"X": [[0.0] * 5]}, TypeError, "X must be a torch.Tensor"),
+        ({"y": [0] * 40}, TypeError, "^y must be a torch.Tensor, got list$"),
         ({"X": torch.zeros(40, 5, dtype=torch.long)}, TypeError, "X must be floating point"),
         ({"y": torch.zeros(3, dtype=torch.long)}, ValueError, "same length"),
     ],

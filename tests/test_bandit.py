@@ -110,3 +110,18 @@ def test_the_base_agent_does_not_choose() -> None:
 def test_bad_arguments_are_explained(make, error, message) -> None:
     with pytest.raises(error, match=message):
         make()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [lambda seed: BernoulliBandit([0.2, 0.8], seed=seed), lambda seed: EpsilonGreedy(3, 0.1, seed=seed)],
+    ids=["BernoulliBandit", "EpsilonGreedy"],
+)
+def test_seed_must_be_an_int_or_none(make) -> None:
+    make(None)  # None seeds the generator from the operating system
+    make(2**32 - 1)
+    for bad, got in (("1", "str"), (1.0, "float"), (True, "bool")):
+        with pytest.raises(TypeError, match=f"^seed must be an int or None, got {got}$"):
+            make(bad)
+    with pytest.raises(ValueError, match=r"^seed must be in \[0, 4294967295\], got -1$"):
+        make(-1)

@@ -136,3 +136,15 @@ def test_digits_are_scikit_learns_scaled_to_one() -> None:
 def test_other_generators_explain_bad_arguments(make, kwargs, error, message) -> None:
     with pytest.raises(error, match=message):
         make(**kwargs)
+
+
+@pytest.mark.parametrize("make", [make_spiral, make_blobs, make_rings])
+def test_seed_must_be_an_int_or_none(make) -> None:
+    make(3, seed=None)  # None draws from torch's global generator
+    make(3, seed=2**32 - 1)
+    for bad, got in (("1", "str"), (1.0, "float"), (True, "bool")):
+        with pytest.raises(TypeError, match=f"^seed must be an int or None, got {got}$"):
+            make(3, seed=bad)
+    for bad in (-1, 2**32):
+        with pytest.raises(ValueError, match=rf"^seed must be in \[0, 4294967295\], got {bad}$"):
+            make(3, seed=bad)

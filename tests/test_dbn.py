@@ -97,3 +97,24 @@ def test_other_checks() -> None:
         dbn.pretrain(data(), k=0)
     with pytest.raises(TypeError, match="unexpected keyword argument 'learning_rate'"):
         dbn.pretrain(data(), learning_rate=0.1)
+
+
+def test_seed_must_be_an_int_in_range() -> None:
+    dbn = DBN([12, 6], device="cpu")
+    calls = [lambda seed: DBN([12, 6], seed=seed, device="cpu"), lambda seed: sigmoid_network([12, 6], 2, seed=seed),
+             lambda seed: dbn.to_network(2, seed=seed)]
+    for call in calls:
+        for bad, got in (("1", "str"), (None, "NoneType"), (1.5, "float"), (True, "bool")):
+            with pytest.raises(TypeError, match=f"^seed must be an int, got {got}$"):
+                call(bad)
+        with pytest.raises(ValueError, match=r"^seed must be in \[0, 4294967295\], got -1$"):
+            call(-1)
+
+
+def test_every_rbm_seed_must_be_in_range() -> None:
+    top = 2**32 - 1
+    assert DBN([4, 3], seed=top, device="cpu").rbms[0].W.shape == (4, 3)  # one RBM: seed + 0
+    DBN([4, 3, 2], seed=top - 1, device="cpu")  # two RBMs: seed + 0 and seed + 1
+    message = r"^seed must be at most 4294967294 for 2 RBMs \(RBM l starts from seed \+ l\), got 4294967295$"
+    with pytest.raises(ValueError, match=message):
+        DBN([4, 3, 2], seed=top, device="cpu")

@@ -82,8 +82,17 @@ def test_set_seed_repeats_draws() -> None:
     assert torch.equal(torch.randn(5), first)
 
 
-@pytest.mark.parametrize("bad, error", [(1.5, TypeError), (True, TypeError), ("0", TypeError),
-                                        (-1, ValueError), (2**32, ValueError)])
-def test_set_seed_checks_its_argument(bad, error) -> None:
-    with pytest.raises(error, match="seed must be"):
+@pytest.mark.parametrize(
+    "bad, error, message",
+    [
+        (1.5, TypeError, r"seed must be an int, got float"),
+        (True, TypeError, r"seed must be an int, got bool"),
+        ("0", TypeError, r"seed must be an int, got str"),
+        (None, TypeError, r"seed must be an int, got NoneType"),
+        (-1, ValueError, r"seed must be in \[0, 4294967295\], got -1"),
+        (2**32, ValueError, r"seed must be in \[0, 4294967295\], got 4294967296"),
+    ],
+)
+def test_set_seed_checks_its_argument(bad, error, message) -> None:
+    with pytest.raises(error, match=f"^{message}$"):
         set_seed(bad)

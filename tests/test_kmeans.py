@@ -114,3 +114,22 @@ def test_runs_on_the_device(device) -> None:
 def test_bad_arguments_are_explained(X, k, kwargs, error, message) -> None:
     with pytest.raises(error, match=message):
         kmeans(X, k, seed=0, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda X, seed: kmeans_plus_plus(X, 2, seed=seed),
+        lambda X, seed: kmeans(X, 2, seed=seed),
+        lambda X, seed: kmeans(X, 2, init=X[:2], seed=seed),  # checked even where the seed is unused
+    ],
+    ids=["kmeans_plus_plus", "kmeans", "kmeans-init-tensor"],
+)
+def test_seed_must_be_an_int_or_none(call) -> None:
+    X = torch.tensor([[0.0, 0.0], [1.0, 1.0], [5.0, 5.0]])
+    call(X, None)  # None draws from torch's global generator
+    for bad, got in (("1", "str"), (1.0, "float"), (False, "bool")):
+        with pytest.raises(TypeError, match=f"^seed must be an int or None, got {got}$"):
+            call(X, bad)
+    with pytest.raises(ValueError, match=r"^seed must be in \[0, 4294967295\], got -1$"):
+        call(X, -1)

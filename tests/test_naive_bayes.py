@@ -89,3 +89,13 @@ def test_bad_smoothing_is_explained() -> None:
         GaussianNaiveBayes(var_smoothing=-1.0)
     with pytest.raises(TypeError, match="var_smoothing must be a number"):
         GaussianNaiveBayes(var_smoothing="tiny")
+
+
+def test_sample_seed_must_be_an_int_or_none() -> None:
+    nb = GaussianNaiveBayes().fit(Z, torch.tensor([0, 1, 1]))
+    nb.sample(3, seed=None)  # None draws from torch's global generator
+    for bad, got in (("1", "str"), (1.0, "float"), (True, "bool")):
+        with pytest.raises(TypeError, match=f"^seed must be an int or None, got {got}$"):
+            nb.sample(3, seed=bad)
+    with pytest.raises(ValueError, match=r"^seed must be in \[0, 4294967295\], got 4294967296$"):
+        nb.sample(3, seed=2**32)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pytest
@@ -280,17 +281,20 @@ def test_nudge_matches_scikit_learn_example() -> None:
 
 
 @pytest.mark.parametrize(
-    "args, kwargs, error",
+    "args, kwargs, error, message",
     [
-        ((0, 4), {}, ValueError),
-        ((6, 0), {}, ValueError),
-        ((6.0, 4), {}, TypeError),
-        ((6, True), {}, TypeError),
-        ((6, 4), {"seed": 1.5}, TypeError),
+        ((0, 4), {}, ValueError, "n_visible must be at least 1, got 0"),
+        ((6, 0), {}, ValueError, "n_hidden must be at least 1, got 0"),
+        ((6.0, 4), {}, TypeError, "n_visible must be an int, got float"),
+        ((6, True), {}, TypeError, "n_hidden must be an int, got bool"),
+        ((6, 4), {"seed": 1.5}, TypeError, "seed must be an int, got float"),
+        ((6, 4), {"seed": "1"}, TypeError, "seed must be an int, got str"),
+        ((6, 4), {"seed": None}, TypeError, "seed must be an int, got NoneType"),
+        ((6, 4), {"seed": -1}, ValueError, "seed must be in [0, 4294967295], got -1"),
     ],
 )
-def test_constructor_checks(args: tuple, kwargs: dict, error: type) -> None:
-    with pytest.raises(error):
+def test_constructor_checks(args: tuple, kwargs: dict, error: type, message: str) -> None:
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
         RBM(*args, **kwargs)
 
 
@@ -327,29 +331,36 @@ def test_pseudo_log_likelihood_needs_binary_data() -> None:
     rbm = RBM(6, 4, device="cpu")
     with pytest.raises(ValueError, match="binary"):
         rbm.pseudo_log_likelihood(torch.full((2, 6), 0.5))
-    with pytest.raises(TypeError, match="seed"):
+    with pytest.raises(TypeError, match="^seed must be an int, got float$"):
         rbm.pseudo_log_likelihood(torch.zeros(2, 6), seed=0.5)
+    with pytest.raises(TypeError, match="^seed must be an int, got str$"):
+        rbm.pseudo_log_likelihood(torch.zeros(2, 6), seed="1")
+    with pytest.raises(ValueError, match=r"^seed must be in \[0, 4294967295\], got 4294967296$"):
+        rbm.pseudo_log_likelihood(torch.zeros(2, 6), seed=2**32)
 
 
 @pytest.mark.parametrize(
-    "kwargs, error",
+    "kwargs, error, message",
     [
-        ({"epochs": 0}, ValueError),
-        ({"epochs": 2.0}, TypeError),
-        ({"batch_size": 0}, ValueError),
-        ({"k": 0}, ValueError),
-        ({"lr": 0.0}, ValueError),
-        ({"lr": -0.1}, ValueError),
-        ({"lr": "0.1"}, TypeError),
-        ({"momentum": 1.0}, ValueError),
-        ({"momentum": -0.5}, ValueError),
-        ({"weight_decay": -1.0}, ValueError),
-        ({"persistent": 1}, TypeError),
-        ({"seed": None}, TypeError),
+        ({"epochs": 0}, ValueError, "epochs must be at least 1, got 0"),
+        ({"epochs": 2.0}, TypeError, "epochs must be an int, got float"),
+        ({"batch_size": 0}, ValueError, "batch_size must be at least 1, got 0"),
+        ({"k": 0}, ValueError, "k must be at least 1, got 0"),
+        ({"lr": 0.0}, ValueError, "lr must be > 0, got 0.0"),
+        ({"lr": -0.1}, ValueError, "lr must be >= 0, got -0.1"),
+        ({"lr": "0.1"}, TypeError, "lr must be a number, got str"),
+        ({"momentum": 1.0}, ValueError, "momentum must be < 1, got 1.0"),
+        ({"momentum": -0.5}, ValueError, "momentum must be >= 0, got -0.5"),
+        ({"weight_decay": -1.0}, ValueError, "weight_decay must be >= 0, got -1.0"),
+        ({"persistent": 1}, TypeError, "persistent must be a bool, got int"),
+        ({"seed": None}, TypeError, "seed must be an int, got NoneType"),
+        ({"seed": "1"}, TypeError, "seed must be an int, got str"),
+        ({"seed": True}, TypeError, "seed must be an int, got bool"),
+        ({"seed": 2**32}, ValueError, "seed must be in [0, 4294967295], got 4294967296"),
     ],
 )
-def test_fit_checks(kwargs: dict, error: type) -> None:
-    with pytest.raises(error):
+def test_fit_checks(kwargs: dict, error: type, message: str) -> None:
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
         RBM(6, 4, device="cpu").fit(torch.zeros(4, 6), **kwargs)
 
 
@@ -362,7 +373,7 @@ def test_gibbs_checks() -> None:
 
 
 def test_nudge_checks() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="^images must be a torch.Tensor, got list$"):
         nudge([[0.0] * 64])
     with pytest.raises(ValueError, match=r"\(n, 64\) or \(n, 8, 8\)"):
         nudge(torch.zeros(3, 63))

@@ -127,6 +127,7 @@ def _fit(model=None, X=None, y=None, **overrides):
         ({"loss_fn": 3}, TypeError, "loss_fn must be callable"),
         ({"model": lambda x: x}, TypeError, "model must be a torch.nn.Module"),
         ({"X": [[0.0, 0.0]]}, TypeError, "X must be a torch.Tensor"),
+        ({"y": [0] * 90}, TypeError, "^y must be a torch.Tensor, got list$"),
         ({"y": torch.zeros(5, dtype=torch.long)}, ValueError, "same length"),
         ({"X": torch.zeros(90, 2, device="meta")}, ValueError, "same device"),
         ({"validation": [torch.zeros(3, 2), torch.zeros(3, dtype=torch.long)]}, TypeError,
@@ -153,3 +154,11 @@ def test_accuracy_needs_integer_labels() -> None:
 
 def test_history_starts_empty() -> None:
     assert History().loss == [] and History().accuracy == []
+
+
+def test_shuffle_seed_must_be_an_int() -> None:
+    for bad, got in (("1", "str"), (None, "NoneType"), (1.0, "float"), (True, "bool")):
+        with pytest.raises(TypeError, match=f"^shuffle_seed must be an int, got {got}$"):
+            _fit(shuffle_seed=bad, batch_size=10)
+    with pytest.raises(ValueError, match=r"^shuffle_seed must be in \[0, 4294967295\], got -1$"):
+        _fit(shuffle_seed=-1, batch_size=10)
