@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Set up, serve and test dlnotes with one command each (needs only Python >= 3.10).
 
-    python3 dev.py serve    # the bilingual site at http://127.0.0.1:8000 (live reload)
-    python3 dev.py test     # the whole suite: every example, both languages, the strict build
-    python3 dev.py build    # the static site in site/
-    python3 dev.py notebooks [--execute]   # regenerate notebooks/ from the chapters
+    python3 dev.py serve      # the bilingual site at http://127.0.0.1:8000 (live reload)
+    python3 dev.py test       # the whole suite: every example, both languages, the strict build
+    python3 dev.py build      # the static site in site/
+    python3 dev.py generate   # regenerate notebooks/ and docs/glossary-words.txt after an edit
+    python3 dev.py notebooks  # run every chapter notebook in a Jupyter kernel (an extra check)
 
 The first run creates .venv/ and installs dlnotes with its docs and test tools at
 the exact versions of requirements/constraints.txt; later runs reinstall only
@@ -60,18 +61,17 @@ def setup() -> None:
 
 def main(argv: list[str]) -> int:
     commands = {
-        "serve": [BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
-        "build": [BIN / "mkdocs", "build", "--strict"],
+        "serve": [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
+        "build": [PYTHON, "-m", "mkdocs", "build", "--strict"],
         "test": [PYTHON, "-m", "pytest"],
-        "notebooks": [PYTHON, "-m", "hooks.notebooks"],
+        "generate": [PYTHON, "-m", "pipeline", "generate"],
+        "notebooks": [PYTHON, "-m", "pipeline", "execute"],
     }
     if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
     setup()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
-    if argv[0] == "serve":  # live preview: notebooks show cached outputs, none are run
-        os.environ.setdefault("DLNOTES_EXECUTE_NOTEBOOKS", "0")
     return subprocess.run([*map(str, commands[argv[0]]), *argv[1:]], cwd=ROOT).returncode
 
 

@@ -3,41 +3,52 @@
 
 A report, not a test: timings depend on the machine and its load, so nothing
 here fails CI. It compares each figure with the project's budget (on a 2-core
-machine: the suite within 120 s, each snippet within 5 s on one thread, a
-chapter page within 1 MB with its assets) and marks what is over.
+machine) and marks what is over.
 
-    .venv/bin/python benchmarks/report.py                 # everything (about 10 minutes)
-    .venv/bin/python benchmarks/report.py --skip suite cold models
+    .venv/bin/python benchmarks/report.py                 # everything (about 15 minutes)
+    .venv/bin/python benchmarks/report.py --skip suite serve weight models
 
-Parts: ``suite`` (the whole test command's wall time), ``build`` (strict build,
-warm), ``cold`` (strict build with no caches: figures, executed notebooks,
-rendered notebooks), ``snippets`` (each snippet, one thread, in one process, so
-imports are not counted), ``weight`` (each page with everything the browser
-loads for it, in headless chromium), ``models`` (benchmarks/spiral_train.py and
+Parts: ``suite`` (the test command cold with and without a browser, warm, and
+warm after one snippet changed; how often each snippet ran in the cold run),
+``build`` (strict build, cold and warm), ``serve`` (``mkdocs serve`` with no
+results stored: seconds until the first page is served), ``snippets`` (each
+snippet's time on one thread, read from the result store, where its one run
+recorded it), ``weight`` (each page with everything the browser loads for it,
+in headless chromium), ``models`` (benchmarks/spiral_train.py and
 benchmarks/rbm_vs_sklearn.py, 3 seeds).
+
+The suite and build parts empty ``.cache/`` for their cold runs and put it back after.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import gzip
-import io
+import json
 import os
-import re
-import runpy
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from pipeline.page import pages  # noqa: E402
+from pipeline.runner import ensure_all  # noqa: E402
+from pipeline.store import STORE, Store  # noqa: E402
+
 PYTHON = sys.executable
-SUITE_BUDGET, SNIPPET_BUDGET, PAGE_BUDGET = 120.0, 5.0, 1_000_000
+BUDGETS = {"cold": 150.0, "cold, no browser": 120.0, "warm": 30.0, "warm, one snippet edited": 30.0}
+BUILD_BUDGET, SNIPPET_BUDGET, PAGE_BUDGET = 10.0, 5.0, 1_000_000
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CACHE = ROOT / ".cache"
 
 
 def mark(ok: bool) -> str:
@@ -53,67 +64,113 @@ def timed(command: list[str], env: dict | None = None) -> tuple[float, str]:
     return seconds, result.stdout + result.stderr
 
 
+@contextlib.contextmanager
+def empty_cache():
+    """Run with no .cache/ (no stored results, no rendered notebooks), then put the old one back."""
+    backup = ROOT / ".cache.report-backup"
+    shutil.rmtree(backup, ignore_errors=True)
+    if CACHE.exists():
+        shutil.move(CACHE, backup)
+    try:
+        yield
+    finally:
+        shutil.rmtree(CACHE, ignore_errors=True)
+        if backup.exists():
+            shutil.move(backup, CACHE)
+
+
+def _pytest(*extra: str) -> tuple[float, str]:
+    seconds, out = timed([PYTHON, "-m", "pytest", "-q", *extra])
+    return seconds, [line for line in out.splitlines() if " passed" in line][-1].strip("= ")
+
+
 def suite() -> list[str]:
-    seconds, out = timed([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
-    summary = [line for line in out.splitlines() if " passed" in line][-1].strip("= ")
-    return [f"| whole test suite (`python3 dev.py test`) | {seconds:.0f} s | ≤ {SUITE_BUDGET:.0f} s | "
-            f"{mark(seconds <= SUITE_BUDGET)} | {summary} |"]
+    rows = []
+    with empty_cache():
+        seconds, summary = _pytest("--ignore-glob=tests/test_browser_*.py")
+        rows.append(("cold, no browser", seconds, summary))
+    with empty_cache():
+        seconds, summary = _pytest()
+        runs = collections.Counter(json.loads(line)["key"] for line in (STORE / "runs.log").read_text().splitlines())
+        rows.append(("cold", seconds, summary))
+        keep = CACHE.parent / ".cache.cold"
+        shutil.rmtree(keep, ignore_errors=True)
+        shutil.copytree(CACHE, keep)  # the warm runs start from what the cold run stored
+    shutil.rmtree(CACHE, ignore_errors=True)
+    shutil.move(keep, CACHE)
+    seconds, summary = _pytest()
+    rows.append(("warm", seconds, summary))
+    edited = ROOT / "snippets" / "tensors" / "creation.py"
+    original = edited.read_text(encoding="utf-8")
+    edited.write_text(original + "_ = None  # benchmarks/report.py: a code change\n", encoding="utf-8")
+    try:
+        seconds, summary = _pytest()
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    rows.append(("warm, one snippet edited", seconds, summary + f" ({edited.relative_to(ROOT)})"))
+    table = [f"| `python3 dev.py test`, {name} | {sec:.0f} s | ≤ {BUDGETS[name]:.0f} s | "
+             f"{mark(sec <= BUDGETS[name])} | {summary} |" for name, sec, summary in rows]
+    most = max(runs.values())
+    table.append(f"| executions of one snippet in the cold run | {most} | 1 | {mark(most == 1)} | "
+                 f"{sum(runs.values())} runs of {len(runs)} snippets |")
+    return table
 
 
-def build(cold: bool) -> list[str]:
+def build() -> list[str]:
     rows = []
     with tempfile.TemporaryDirectory() as site:
         command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", site]
-        if cold:
-            moved = ROOT / ".cache.report-backup"
-            shutil.move(ROOT / ".cache", moved) if (ROOT / ".cache").exists() else None
-            try:
-                seconds, _ = timed(command)
-            finally:
-                if moved.exists():
-                    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
-                    shutil.move(moved, ROOT / ".cache")
-            rows.append(f"| strict build, cold (no figure, notebook or HTML cache) | {seconds:.0f} s | | | "
-                        "runs every figure snippet and every notebook |")
-        timed(command)  # make sure the caches are filled
+        with empty_cache():
+            seconds, _ = timed(command)
+            rows.append(f"| strict build, cold (no stored results) | {seconds:.0f} s | | | runs every snippet once |")
+        timed(command)  # fill the store and mkdocs-jupyter's cache
         seconds, _ = timed(command)
-        rows.append(f"| strict build, warm | {seconds:.1f} s | | | both languages, {len(pages())} pages each |")
+        ok = mark(seconds <= BUILD_BUDGET)
+        rows.append(f"| strict build, warm | {seconds:.1f} s | ≤ {BUILD_BUDGET:.0f} s | {ok} | "
+                    f"both languages, {len(pages()) // 2} pages each |")
     return rows
 
 
-def pages() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "docs").glob("*.md") if not p.name.endswith(".en.md"))
+def serve() -> list[str]:
+    """Start ``mkdocs serve`` with nothing stored and time the first page it serves."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with empty_cache():
+        start = time.perf_counter()
+        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/dlnotes/", timeout=1).read()
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            seconds = time.perf_counter() - start
+        finally:
+            server.terminate()
+            server.wait()
+    return [f"| `mkdocs serve`, nothing stored: first page served | {seconds:.0f} s | | | it waits for every "
+            "snippet to run once (figures and notebook outputs), then one build of both languages |"]
 
 
 def snippets() -> list[str]:
-    """Run each snippet once in this process on one thread; time it, imports warmed up first."""
-    import matplotlib
-    import torch
-
-    matplotlib.use("Agg")
-    torch.set_num_threads(1)
-    import sklearn.linear_model  # noqa: F401 - imported before timing, as in a test session
-
-    import dlnotes  # noqa: F401
-
-    times: dict[str, float] = {}
-    for path in sorted((ROOT / "snippets").rglob("*.py")):
-        rel = path.relative_to(ROOT).as_posix()
-        start = time.perf_counter()
-        with contextlib.redirect_stdout(io.StringIO()):
-            runpy.run_path(str(path), run_name="__main__")
-        times[rel] = time.perf_counter() - start
-    rows = ["", "| snippet (one CPU thread) | time | budget | |", "| --- | --- | --- | --- |"]
-    for rel, seconds in sorted(times.items(), key=lambda kv: -kv[1]):
-        rows.append(f"| `{rel}` | {seconds:.2f} s | ≤ {SNIPPET_BUDGET:.0f} s | {mark(seconds <= SNIPPET_BUDGET)} |")
-    over = sum(seconds > SNIPPET_BUDGET for seconds in times.values())
-    rows.append(f"| **{len(times)} snippets, total** | {sum(times.values()):.1f} s | | {over} over |")
-    # a page's examples: the snippets it includes (both languages include the same ones)
-    rows += ["", "| page's examples (its snippets, one thread) | time |", "| --- | --- |"]
-    for page in pages():
-        text = (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
-        included = set(re.findall(r'--8<--\s+"(snippets/[^":]+\.py)', text))
-        rows.append(f"| `docs/{page}.md` | {sum(times.get(s, 0.0) for s in included):.1f} s |")
+    """Each snippet's time on one thread, as its one run recorded it in the store."""
+    every = pages()
+    records = {r.filename: r for page_records in ensure_all(every, Store()) for r in page_records}
+    rows = ["", "| snippet (one CPU thread, from the result store) | time | budget | |", "| --- | --- | --- | --- |"]
+    for name, record in sorted(records.items(), key=lambda kv: -kv[1].seconds):
+        rows.append(f"| `{name}` | {record.seconds:.2f} s | ≤ {SNIPPET_BUDGET:.0f} s | "
+                    f"{mark(record.seconds <= SNIPPET_BUDGET)} |")
+    over = sum(r.seconds > SNIPPET_BUDGET for r in records.values())
+    rows.append(f"| **{len(records)} snippets, total** | {sum(r.seconds for r in records.values()):.1f} s | | "
+                f"{over} over |")
+    rows += ["", "| page's examples (one thread) | time |", "| --- | --- |"]
+    for page in every:
+        if page.language == "zh" and page.runnable:
+            total = sum(records[s.filename].seconds for s in page.runnable)
+            rows.append(f"| `{page.path}` | {total:.1f} s |")
     return rows
 
 
@@ -142,7 +199,8 @@ def weight() -> list[str]:
         base = f"http://127.0.0.1:{server.server_address[1]}/dlnotes/"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-            for page_name in pages() + [f"notebooks/{c}" for c in ("dbn", "spiral")]:
+            names = [p.name for p in pages() if p.language == "zh"]
+            for page_name in names + [f"notebooks/{c}" for c in ("dbn", "spiral")]:
                 sizes = []
                 for prefix in ["", "en/"]:
                     path = "" if page_name == "index" else f"{page_name}/"
@@ -177,21 +235,18 @@ def models() -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parts = ["suite", "build", "cold", "snippets", "weight", "models"]
-    parser.add_argument("--skip", nargs="*", default=[], choices=parts)
+    parts = {"suite": suite, "build": build, "serve": serve, "snippets": snippets, "weight": weight,
+             "models": models}
+    parser.add_argument("--skip", nargs="*", default=[], choices=list(parts))
     args = parser.parse_args()
     import torch
 
     print(f"# dlnotes benchmark report\n\n{os.cpu_count()} CPUs, torch {torch.__version__}, "
           f"{time.strftime('%Y-%m-%d %H:%M')}\n")
     print("| what | measured | budget | | note |\n| --- | --- | --- | --- | --- |")
-    if "suite" not in args.skip:
-        print("\n".join(suite()))
-    if "build" not in args.skip:
-        print("\n".join(build(cold="cold" not in args.skip)))
-    for part, function in [("snippets", snippets), ("weight", weight), ("models", models)]:
-        if part not in args.skip:
-            print("\n".join(function()), flush=True)
+    for name, part in parts.items():
+        if name not in args.skip:
+            print("\n".join(part()), flush=True)
 
 
 if __name__ == "__main__":

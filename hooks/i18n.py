@@ -13,8 +13,8 @@ to the site root, then English to en/. Two things do not follow it on their own:
    overrides/main.html points each English page's `base` (from which Material
    fetches the index and resolves result links) at en/, via `extra.i18n_root`.
 
-3. Chinese words: the glossary's Chinese terms are added to jieba's dictionary,
-   so that the search index keeps them whole (see `on_config`).
+(The glossary's Chinese terms reach jieba through the search plugin's own
+`jieba_dict_user` option: see pipeline/glossary.py.)
 
 This leans on plugin internals (the i18n plugin's `current_language`,
 `default_language`, `building` and `config.languages`): the versions are pinned in
@@ -24,7 +24,6 @@ requirements/constraints.txt and tests/test_site.py checks both effects.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -43,36 +42,8 @@ def _language_roots(config) -> dict[str, str]:
     }
 
 
-_CHINESE_TERM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9-]+$")
-
-
-def glossary_rows(docs_dir: Path) -> list[tuple[str, str]]:
-    """(English, 中文) of each term of the glossary table (docs/glossary.md), in order."""
-    rows = []
-    for line in (Path(docs_dir) / "glossary.md").read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if line.startswith("| ") and len(cells) >= 3 and cells[0] != "English" and not set(cells[0]) <= set("-: "):
-            rows.append((cells[0], cells[1]))
-    return rows
-
-
-def glossary_terms(docs_dir: Path) -> list[str]:
-    """The Chinese terms of the glossary (second column; alternatives split at ；)."""
-    return [term.strip() for _, chinese in glossary_rows(docs_dir) for term in re.split(r"[；;]", chinese)
-            if _CHINESE_TERM.match(term.strip())]
-
-
 @event_priority(100)  # before the plugins' own on_config
 def on_config(config):
-    # 3. Chinese search: jieba splits unknown compounds (自编码器 -> 自 / 编码器), and then the
-    #    query 自编码器 finds nothing. Every glossary term is a word for it.
-    try:
-        import jieba
-    except ImportError:  # search then indexes Chinese without segmentation
-        pass
-    else:
-        for term in glossary_terms(config.docs_dir):
-            jieba.add_word(term)
     i18n = _i18n(config)
     language = i18n.current_language or i18n.default_language
     config.plugins["mkdocstrings"].config.locale = language

@@ -2,52 +2,69 @@
 
 from __future__ import annotations
 
-import importlib.util
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
-from tests.docexec import ROOT, read_snippet, run_whole_file
+from pipeline.page import ROOT
+from pipeline.runner import file_lock
+from pipeline.store import environment
+
+SITES = ROOT / ".cache" / "site"  # the last strict build, in a folder named by its inputs' digest
 
 
-def _figures_hook():
-    spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "hooks" / "figures.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+SITE_INPUTS = ["docs", "overrides", "hooks", "pipeline", "dlnotes", "snippets", "mkdocs.yml", "requirements"]
 
 
-def _draw_figures_from_this_session() -> None:
-    """Save each figure from the snippet run the page tests share (tests/docexec.py).
-
-    The build would otherwise run every figure snippet a second time, in its own
-    process; with the figure already in the cache the build only copies it.
-    """
-    hook = _figures_hook()
-    for name in hook.referenced(ROOT / "docs"):
-        out = hook.cached_path(ROOT, name)
-        if not out.is_file():
-            _, names = run_whole_file(read_snippet(f"snippets/{name}.py"))
-            hook.save(names.get("fig"), name, out)
+def site_digest() -> str:
+    """A digest of everything the built site depends on: its sources, the libraries, the snippets' environment."""
+    digest = hashlib.sha256(environment().encode())
+    for dist in sorted(metadata.distributions(), key=lambda d: d.metadata["Name"].lower()):
+        digest.update(f"{dist.metadata['Name']}=={dist.version}\n".encode())
+    for top in SITE_INPUTS:
+        path = ROOT / top
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if "__pycache__" not in file.parts and not file.is_relative_to(ROOT / "docs" / "notebooks"):
+                digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, notebook_run) -> Path:
-    """The site built with ``mkdocs build --strict``, after the notebooks ran (conftest.py)."""
-    out = tmp_path_factory.mktemp("site")
-    _draw_figures_from_this_session()
+def site() -> Path:
+    """The site built with ``mkdocs build --strict``: figures and notebook outputs come from the store.
+
+    Built once for its inputs (:func:`site_digest`): the pytest-xdist workers share
+    it, and a later run with nothing changed reuses it, as it reuses stored snippet
+    runs; any change to a page, a snippet, the library, a hook, a template or a
+    pinned version builds it again.
+    """
+    out = SITES / site_digest()
+    with file_lock(SITES.parent / "site.lock"):
+        if not (out / "index.html").is_file():
+            for old in SITES.glob("*"):  # older builds: their inputs changed
+                shutil.rmtree(old)
+            _build(out)
+    return out
+
+
+def _build(out: Path) -> None:
+    partial = out.with_name(out.name + ".partial")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(partial)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
     )
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
     assert "WARNING" not in log, log
-    return out
+    partial.rename(out)  # only a build that passed is kept
 
 
 @pytest.fixture(scope="session")

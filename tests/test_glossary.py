@@ -13,17 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from hooks.i18n import glossary_rows
-from tests.docexec import ROOT
+from pipeline import glossary
+from pipeline.page import DOCS
 
-DOCS = ROOT / "docs"
 _BRACKET = re.compile(r"（(?P<english>[A-Za-z][A-Za-z0-9 \-']*?)(?P<rest>[，,][^）]*)?）")
 
 
-def glossary() -> dict[str, set[str]]:
+def terms_by_english() -> dict[str, set[str]]:
     """English term (lower case; an abbreviation in brackets counts too) -> its Chinese names."""
     terms: dict[str, set[str]] = {}
-    for english, chinese in glossary_rows(DOCS):
+    for english, chinese in glossary.rows():
         names = {re.sub(r"[（(].*?[）)]", "", name).strip() for name in re.split(r"[；;]", chinese)} - {""}
         keys = {re.sub(r"\s*\(.*?\)", "", english).strip().lower()}
         keys |= {m.strip().lower() for m in re.findall(r"\(([^)]+)\)", english)}
@@ -52,7 +51,7 @@ CHINESE_PAGES = sorted(p for p in DOCS.glob("*.md") if not p.name.endswith(".en.
 
 @pytest.mark.parametrize("page", CHINESE_PAGES, ids=lambda p: p.name)
 def test_chinese_terms_follow_the_glossary(page: Path) -> None:
-    assert inconsistencies(page.read_text(encoding="utf-8"), glossary()) == []
+    assert inconsistencies(page.read_text(encoding="utf-8"), terms_by_english()) == []
 
 
 def test_the_check_catches_a_term_translated_another_way() -> None:
@@ -64,8 +63,14 @@ def test_the_check_catches_a_term_translated_another_way() -> None:
 
 
 def test_glossary_names_each_english_term_once_and_is_sorted() -> None:
-    rows = [english for english, _ in glossary_rows(DOCS)]
+    rows = [english for english, _ in glossary.rows()]
     assert len(rows) == len(set(rows)), "a term is listed twice"
     assert rows == sorted(rows, key=str.lower)
     assert (DOCS / "glossary.md").read_text(encoding="utf-8").split("| English")[1] == \
         (DOCS / "glossary.en.md").read_text(encoding="utf-8").split("| English")[1], "one table for both languages"
+
+
+def test_search_words_are_the_glossarys_chinese_terms() -> None:
+    """mkdocs.yml gives docs/glossary-words.txt to jieba: it must list the glossary's terms."""
+    assert glossary.WORDS.read_text(encoding="utf-8") == glossary.search_words(), "run: python3 dev.py generate"
+    assert {"自编码器", "受限玻尔兹曼机", "梯度消失"} <= set(glossary.search_words().split())

@@ -1,27 +1,24 @@
-"""The chapter notebooks (hooks/notebooks.py): in sync with the chapters, well formed, and they run.
-
-Their execution starts in the background when the session starts (conftest.py)
-and fills .cache/notebooks/; the tests here wait for it (fixture `notebook_run`).
-"""
+"""The chapter notebooks (pipeline/notebooks.py): in sync with the chapters, well formed, filled from the store."""
 
 from __future__ import annotations
 
+import base64
 import re
 
 import nbformat
 import pytest
 
-from hooks import notebooks as nb
-from tests.docexec import PYTHON_LANGUAGES, ROOT, Chunk, colab_only_fences, expected_output, scan_code
+from pipeline import notebooks as nb
+from pipeline.page import ROOT, parse, parse_text
+from pipeline.store import Record, Store
 
 SETTINGS = nb.settings()
-CASES = [(page, language) for page in SETTINGS.chapters for language in nb.LANGUAGES]
-IDS = [f"{language}/{page}" for page, language in CASES]
+PAGES = nb.chapter_pages(SETTINGS)
 
 
 def test_committed_notebooks_are_up_to_date() -> None:
     problems = nb.out_of_date(SETTINGS)
-    assert not problems, "\n".join(problems) + "\nRegenerate them with: python3 dev.py notebooks"
+    assert not problems, "\n".join(problems) + "\nRegenerate them with: python3 dev.py generate"
 
 
 def test_chapters_come_from_the_nav_section() -> None:
@@ -42,23 +39,23 @@ def test_chapters_come_from_the_nav_section() -> None:
         nb.settings({"extra": {"notebooks": {"repository": "me/notes", "section": "章节"}}})
 
 
-@pytest.mark.parametrize("page, language", CASES, ids=IDS)
-def test_notebook_follows_its_chapter(page: str, language: str) -> None:
-    book = nb.build(page, language, SETTINGS)
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.path)
+def test_notebook_follows_its_chapter(page) -> None:
+    book = nb.build(page, SETTINGS)
     nbformat.validate(nbformat.from_dict(book))
     cells = book["cells"]
     install = cells[0]
     assert install["cell_type"] == "code" and install["metadata"]["tags"] == [nb.INSTALL_TAG]
     assert SETTINGS.install_line() in install["source"]
-    text = (ROOT / "docs" / f"{page}{nb.LANGUAGES[language]}.md").read_text(encoding="utf-8")
-    fences = [fence for fence in scan_code(text) if fence.language in PYTHON_LANGUAGES]
     code = [cell for cell in cells[1:] if cell["cell_type"] == "code"]
-    assert len(code) == len(fences), "every Python block of the page is one code cell"
-    marked = colab_only_fences(text)
-    assert [cell["metadata"].get("tags") == [nb.COLAB_TAG] for cell in code] == [f.line in marked for f in fences]
-    for cell in code:
+    assert len(code) == len(page.snippets), "every Python block of the page is one code cell"
+    assert [cell["metadata"].get("tags") == [nb.COLAB_TAG] for cell in code] == [
+        not s.runs for s in page.snippets]
+    for cell, snippet in zip(code, page.snippets):
+        assert cell["source"].removesuffix("\nfig") == snippet.code.strip("\n"), "the code the page shows"
         assert cell["outputs"] == [] and cell["execution_count"] is None
-        assert "--8<--" not in cell["source"], "includes are expanded"
+    shows = [cell["source"].endswith("\nfig") for cell in code]
+    assert shows == [any(page.drawn_by(f) is s for f in page.figures) for s in page.snippets]
     for cell in cells:
         if cell["cell_type"] == "markdown":
             assert not re.search(r"\]\([\w-]+\.md", cell["source"]), "links point at the site"
@@ -66,21 +63,13 @@ def test_notebook_follows_its_chapter(page: str, language: str) -> None:
             assert not re.search(r"^(!!!|\?\?\?)", cell["source"], re.M), "admonitions are unwrapped"
 
 
-def test_languages_share_one_execution() -> None:
-    """The two languages differ only in prose and comments, so one run serves both."""
-    for page in SETTINGS.chapters:
-        keys = {nb.execution_key(nb.build(page, language, SETTINGS)) for language in nb.LANGUAGES}
-        assert len(keys) == 1, page
-
-
 def test_colab_chapter_installs_what_the_notebooks_install() -> None:
-    for suffix in nb.LANGUAGES.values():
-        text = (ROOT / "docs" / f"colab{suffix}.md").read_text(encoding="utf-8")
-        assert SETTINGS.install_line() in text.splitlines()
+    for page in (parse("docs/colab.md"), parse("docs/colab.en.md")):
+        assert SETTINGS.install_line() in [s.code.strip() for s in page.snippets]
 
 
 def test_runnable_drops_the_install_line_and_colab_cells() -> None:
-    book = nb.runnable(nb.build("colab", "en", SETTINGS))
+    book = nb.runnable(nb.build(parse("docs/colab.en.md"), SETTINGS))
     sources = [cell["source"] for cell in book["cells"] if cell["cell_type"] == "code"]
     assert not any("%pip" in source or "google.colab" in source for source in sources)
     assert "%matplotlib inline" in sources[0]
@@ -88,36 +77,35 @@ def test_runnable_drops_the_install_line_and_colab_cells() -> None:
 
 def test_admonitions_and_links_become_plain_markdown() -> None:
     lines = ['!!! note "A title"', "    Body with a [link](rbm.md#cd) and $x$.", "", "After."]
-    unwrapped = nb._unwrap_admonitions(lines)
-    assert unwrapped[:2] == ["**A title**", "Body with a [link](rbm.md#cd) and $x$."]
-    cells = nb._markdown_cell_sources(unwrapped + ["## Next {#next}", "Text"], SETTINGS, "en")
-    assert cells[0].startswith("**A title**") and f"]({SETTINGS.site_url}en/rbm/#cd)" in cells[0]
-    assert cells[1] == "## Next\nText"
+    cells = nb.markdown_cells(lines + ["## Next {#next}", "Text", "```bash", "# not a heading", "```"],
+                              SETTINGS, "en")
+    assert cells[0].startswith("**A title**\nBody with a [link]") and f"]({SETTINGS.site_url}en/rbm/#cd)" in cells[0]
+    assert cells[1] == "## Next\nText\n```bash\n# not a heading\n```"
 
 
-def output_problems(notebook: dict) -> list[str]:
-    """An executed notebook's cells that did not print their ``#>`` lines, or show no figure after ``fig``."""
-    problems = []
-    for n, cell in enumerate(notebook["cells"]):
-        if cell["cell_type"] != "code" or cell.get("metadata", {}).get("tags"):
-            continue  # the install cell and Colab-only cells
-        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-        outputs = cell.get("outputs", [])
-        printed = "".join(o["text"] if isinstance(o["text"], str) else "".join(o["text"])
-                          for o in outputs if o["output_type"] == "stream" and o["name"] == "stdout")
-        expected = expected_output([Chunk(source, f"cell {n}", 1)])  # the page runner's own reading of #>
-        if [line.rstrip() for line in printed.splitlines()] != expected:
-            problems.append(f"cell {n}: printed {printed.splitlines()!r}, the page shows {expected!r}")
-        if source.endswith("\nfig") and not any("image/png" in o.get("data", {}) for o in outputs):
-            problems.append(f"cell {n}: ends with `fig` but shows no image")
-    return problems
+def test_outputs_come_from_the_store(tmp_path) -> None:
+    """Each runnable cell gets its record's stdout, and its PNG where the page shows the figure."""
+    store = Store(tmp_path)
+    text = ('```python\n--8<-- "snippets/spiral/data.py"\n```\n![The data](figures/spiral/data.svg)\n'
+            '<!-- colab-only: Colab -->\n```python\nprint(1)\n```\n```python\nprint(2)\n```\n')
+    page = parse_text(text, "docs/spiral.md")
+    (tmp_path / "k1").mkdir()
+    (tmp_path / "k1" / "fig.png").write_bytes(b"\x89PNG fake")
+    records = [Record("k1", "snippets/spiral/data.py", "drawn\n", 1.0, "2", "cpu", 0, figure=True),
+               Record("k2", "docs/spiral.md", "2\n", 0.1, "2", "cpu", 0)]
+    book = nb.with_outputs(page, nb.build(page, SETTINGS), records, store)
+    code = [cell for cell in book["cells"] if cell["cell_type"] == "code"]
+    assert [len(cell["outputs"]) for cell in code] == [0, 2, 0, 1]
+    stream, image = code[1]["outputs"]
+    assert stream["text"] == "drawn\n" and base64.b64decode(image["data"]["image/png"]) == b"\x89PNG fake"
+    assert [cell["execution_count"] for cell in code] == [None, 1, None, 2]
+    nbformat.validate(nbformat.from_dict(book))
+    # a kernel that printed the same passes; one that printed something else is reported
+    assert nb.kernel_problems(page, book, records) == []
+    code[3]["outputs"][0]["text"] = "3\n"
+    assert "printed '3\\n' in a kernel, '2\\n' in the tests" in nb.kernel_problems(page, book, records)[0]
 
 
-@pytest.mark.parametrize("page, language", CASES, ids=IDS)
-def test_notebook_runs_top_to_bottom(page: str, language: str, notebook_run: str) -> None:
-    """Executed in a fresh kernel, with the local dlnotes: no error, every `#>` line printed."""
-    book = nb.build(page, language, SETTINGS)
-    done = nb.executed(book)  # the background run's result; runs here if it failed or is missing
-    assert output_problems(done) == []
-    code = [cell for cell in done["cells"] if cell["cell_type"] == "code"]
-    assert all(cell["execution_count"] for cell in code)
+def test_every_notebook_is_generated_from_a_chapter() -> None:
+    assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb")} == {
+        SETTINGS.notebook_path(page.name, page.language) for page in PAGES}

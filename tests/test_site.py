@@ -16,8 +16,8 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 import yaml
 
-from hooks import notebooks as NOTEBOOKS
-from tests.docexec import ROOT
+from pipeline import notebooks as NOTEBOOKS
+from pipeline.page import ROOT
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SITE_HOST = urlparse(CONFIG["site_url"]).hostname

@@ -1,0 +1,48 @@
+"""``python -m pipeline <command>``: the pipeline's steps, without MkDocs or pytest.
+
+    generate            write notebooks/ and docs/glossary-words.txt from the chapters and the glossary
+    check               fail if either is out of date (pre-commit runs this)
+    run [PAGE ...]      run what the store lacks for these pages (default: all), print a summary
+    execute             run every chapter notebook in a fresh Jupyter kernel, compare with the store
+    prune               delete stored results that no page's current snippets use
+"""
+
+from __future__ import annotations
+
+import sys
+
+from pipeline import glossary, notebooks, runner, store
+from pipeline.page import ROOT, pages
+
+
+def main(argv: list[str]) -> int:
+    command, args = (argv[0], argv[1:]) if argv else ("", [])
+    settings = notebooks.settings() if command in {"generate", "check", "execute"} else None
+    if command == "generate":
+        for path in notebooks.write(settings):
+            print(f"wrote {path.relative_to(ROOT)}")
+        if glossary.write_search_words():
+            print(f"wrote {glossary.WORDS.relative_to(ROOT)}")
+        return 0
+    if command == "check":
+        problems = notebooks.out_of_date(settings)
+        if glossary.WORDS.read_text(encoding="utf-8") != glossary.search_words():
+            problems.append(f"{glossary.WORDS.relative_to(ROOT)} is out of date")
+        print("\n".join(problems + ["run: python3 dev.py generate"]) if problems else "up to date")
+        return 1 if problems else 0
+    if command == "run":
+        return runner.main(args)
+    if command == "prune":
+        keep = {store.key(s) for page in pages() for s in page.runnable}
+        print(f"deleted {store.Store().prune(keep)} stored results")
+        return 0
+    if command == "execute":
+        problems = notebooks.execute_all(settings)
+        print("\n".join(problems) or "every notebook printed in a kernel what the store holds")
+        return 1 if problems else 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,289 @@
+"""One model of a page: each Markdown file is parsed once into the blocks that every step reads.
+
+A page (``docs/<name>.md`` in Chinese, ``docs/<name>.en.md`` in English) is a
+sequence of blocks:
+
+* :class:`Snippet`: a ```` ```python ```` fence. It holds either exactly one line
+  ``--8<-- "snippets/<chapter>/<idea>.py"`` (the site's ``pymdownx.snippets``
+  puts the file there) or the code itself. Every snippet runs on its own, in a
+  fresh namespace; what it prints is written under the ``print`` as ``#>`` lines.
+  A fence right after ``<!-- colab-only: reason -->`` only makes sense in Colab:
+  it is shown and kept in the notebooks, never run here.
+* :class:`Figure`: a line ``![alt](figures/<chapter>/<idea>.svg)``, the ``fig``
+  that ``snippets/<chapter>/<idea>.py``, shown earlier on the same page, draws.
+* :class:`Fence`: a fence in another language (``bash``, ``text`` ...), shown only.
+* :class:`Prose`: everything else, as lines.
+
+The runner (:mod:`pipeline.runner`), the notebooks (:mod:`pipeline.notebooks`),
+the site's figures (``hooks/site.py``), the language-parity check and the
+benchmark report all read this model; none of them parses Markdown itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+LANGUAGES = {"zh": "", "en": ".en"}
+"""Language -> page-name suffix: ``spiral.md`` (中文, the default) and ``spiral.en.md``."""
+
+RUNNABLE = "python"
+FENCE_LANGUAGES = frozenset({RUNNABLE, "bash", "console", "text", "markdown", "yaml", "toml", "json", "html"})
+"""The languages a fence may name. Only ``python`` runs; a fence with any other word fails."""
+
+INCLUDE = re.compile(r'^--8<--[ \t]+"(?P<path>snippets/[\w/-]+\.py)"[ \t]*$')
+COLAB_ONLY = re.compile(r"^[ \t]*<!--[ \t]*colab-only\b(?::[ \t]*(?P<reason>.*?))?[ \t]*-->[ \t]*$")
+FIGURE = re.compile(r"^[ \t]*!\[(?P<alt>[^\]]*)\]\((?:\.\./)*figures/(?P<name>[\w/-]+)\.svg\)[ \t]*$")
+_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_OUTPUT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|$)")
+
+
+class PageError(ValueError):
+    """A page breaks the conventions above; the message says where and what to write instead."""
+
+
+@dataclass(frozen=True)
+class Prose:
+    line: int  # 1-based, of the first line
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fence:
+    """A fence that is shown, not run."""
+
+    line: int  # of the opening fence
+    end_line: int  # of the closing fence
+    info: str
+    source: str
+
+    @property
+    def language(self) -> str:
+        return fence_language(self.info)
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A Python fence: the code it runs, and where that code comes from."""
+
+    line: int  # of the opening fence in the page
+    end_line: int
+    info: str
+    source: str  # as written between the fences
+    code: str  # what runs: the included file, or ``source`` itself
+    filename: str  # ``snippets/x/y.py``, or the page for code written in the fence
+    first_line: int  # of ``code`` in ``filename``
+    colab_only: str | None = None  # the reason, for a fence that runs only in Colab
+
+    @property
+    def include(self) -> str | None:
+        """``snippets/x/y.py`` for a fence that includes a file, else ``None``."""
+        return self.filename if self.filename.startswith("snippets/") else None
+
+    @property
+    def runs(self) -> bool:
+        return self.colab_only is None
+
+    @property
+    def expected(self) -> list[str]:
+        """The ``#>`` lines: what the code must print, in order."""
+        return expected_output(self.code)
+
+    def compile(self):
+        """The code, compiled so that tracebacks name ``filename`` and its line numbers."""
+        return compile("\n" * (self.first_line - 1) + self.code, self.filename, "exec")
+
+
+@dataclass(frozen=True)
+class Figure:
+    line: int
+    alt: str
+    name: str  # ``spiral/data`` for ``figures/spiral/data.svg``, drawn by ``snippets/spiral/data.py``
+
+    @property
+    def snippet(self) -> str:
+        return f"snippets/{self.name}.py"
+
+
+Block = Prose | Fence | Snippet | Figure
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the repository root (``docs/spiral.en.md``), or absolute outside it
+    name: str  # ``spiral``
+    language: str  # ``en``
+    blocks: tuple[Block, ...]
+
+    @property
+    def snippets(self) -> list[Snippet]:
+        return [b for b in self.blocks if isinstance(b, Snippet)]
+
+    @property
+    def runnable(self) -> list[Snippet]:
+        return [b for b in self.snippets if b.runs]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [b for b in self.blocks if isinstance(b, Figure)]
+
+    def drawn_by(self, figure: Figure) -> Snippet:
+        """The snippet on this page whose ``fig`` is ``figure``."""
+        return next(s for s in self.snippets if s.include == figure.snippet)
+
+
+def fence_language(info: str) -> str:
+    """The language word of a fence's info string: ``python title="x.py"`` -> ``python``."""
+    return info.split(maxsplit=1)[0].strip("{}").lstrip(".") if info.strip() else ""
+
+
+def expected_output(code: str) -> list[str]:
+    """The ``#>`` lines of ``code``, without the marker: what it must print."""
+    return [(m["text"] or "").rstrip() for m in map(_OUTPUT.match, code.splitlines()) if m]
+
+
+def strip_comments(code: str) -> str:
+    """The code's tokens without comments and layout: what does not change between translations.
+
+    ``#>`` output lines are comments too: what a snippet prints does not depend on them.
+    """
+    layout = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+              tokenize.ENDMARKER}
+    try:
+        tokens = [t.string for t in tokenize.generate_tokens(io.StringIO(code).readline) if t.type not in layout]
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return code.strip()
+    return " ".join(tokens)
+
+
+def page_path(name: str, language: str) -> Path:
+    return DOCS / f"{name}{LANGUAGES[language]}.md"
+
+
+def _snippet(path: str, opening: int, end: int, info: str, body: str, colab_only: str | None) -> Snippet:
+    lines = body.splitlines()
+    includes = [i for i, text in enumerate(lines) if "--8<--" in text]
+    if not includes:
+        return Snippet(opening, end, info, body, body, path, opening + 1, colab_only)
+    match = INCLUDE.match(lines[includes[0]].strip())
+    if match is None or len(includes) > 1 or any(t.strip() for i, t in enumerate(lines) if i != includes[0]):
+        raise PageError(f"{path}:{opening}: a python fence holds either code or one line "
+                        '--8<-- "snippets/<chapter>/<idea>.py", nothing else')
+    file = ROOT / match["path"]
+    if not file.is_file():
+        raise PageError(f"{path}:{opening + 1 + includes[0]}: {match['path']} does not exist")
+    return Snippet(opening, end, info, body, file.read_text(encoding="utf-8"), match["path"], 1, colab_only)
+
+
+def parse_text(text: str, path: str) -> Page:
+    """Parse ``text``, the page at ``path`` (relative to the root, e.g. ``docs/spiral.en.md``)."""
+    stem = Path(path).name.removesuffix(".md")
+    name, _, page_language = stem.partition(".")
+    lines = text.splitlines()
+    blocks: list[Block] = []
+    prose: list[str] = []
+    prose_start = 1
+    shown: set[str] = set()  # snippet files included so far (a figure must follow its snippet)
+
+    def flush(next_line: int) -> None:
+        nonlocal prose_start
+        if prose:
+            blocks.append(Prose(prose_start, tuple(prose)))
+            prose.clear()
+        prose_start = next_line
+
+    i = 0
+    while i < len(lines):
+        opening, figure = _OPEN.match(lines[i]), FIGURE.match(lines[i])
+        marker = COLAB_ONLY.match(lines[i])
+        if marker:
+            following = _OPEN.match(lines[i + 1]) if i + 1 < len(lines) else None
+            if following is None or fence_language(following["info"]) != RUNNABLE:
+                raise PageError(f"{path}:{i + 1}: a colab-only marker must be followed by a ```python fence")
+            if not marker["reason"]:
+                raise PageError(f"{path}:{i + 1}: say why the block is Colab-only: <!-- colab-only: reason -->")
+        if opening is None and figure is None:
+            prose.append(lines[i])
+            i += 1
+            continue
+        flush(i + 1)
+        if figure:
+            if f"snippets/{figure['name']}.py" not in shown:
+                raise PageError(f"{path}:{i + 1}: figures/{figure['name']}.svg is drawn by "
+                                f"snippets/{figure['name']}.py, which must be shown above it on the page")
+            blocks.append(Figure(i + 1, figure["alt"], figure["name"]))
+            i += 1
+            prose_start = i + 1
+            continue
+        fence, indent = opening["fence"], len(opening["indent"])
+        close = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        end = next((j for j in range(i + 1, len(lines)) if close.match(lines[j])), None)
+        if end is None:
+            raise PageError(f"{path}:{i + 1}: this fence is never closed")
+        info = opening["info"].strip()
+        body = "\n".join(line[indent:] for line in lines[i + 1 : end]) + "\n"
+        language = fence_language(info)
+        if language == RUNNABLE:
+            reason = COLAB_ONLY.match(lines[i - 1]) if i else None
+            snippet = _snippet(path, i + 1, end + 1, info, body, reason["reason"] if reason else None)
+            shown.add(snippet.filename)
+            blocks.append(snippet)
+        elif language in FENCE_LANGUAGES:
+            blocks.append(Fence(i + 1, end + 1, info, body))
+        else:
+            raise PageError(f"{path}:{i + 1}: fence language {language or '(none)'!r} is unknown; "
+                            f"use one of {sorted(FENCE_LANGUAGES)} (only python runs)")
+        i = end + 1
+        prose_start = i + 1
+    flush(len(lines) + 1)
+    return Page(path, name, page_language or "zh", tuple(blocks))
+
+
+@functools.cache
+def _parse_cached(path: str, text: str) -> Page:
+    return parse_text(text, path)
+
+
+def parse(path: str | Path) -> Page:
+    """The model of the page at ``path`` (absolute, or relative to the root), parsed once per content."""
+    path = Path(path)
+    full = (path if path.is_absolute() else ROOT / path).resolve()
+    name = full.relative_to(ROOT).as_posix() if full.is_relative_to(ROOT) else full.as_posix()
+    return _parse_cached(name, full.read_text(encoding="utf-8"))
+
+
+def pages() -> list[Page]:
+    """Every page of the site, both languages, sorted by path."""
+    return [parse(p) for p in sorted(DOCS.glob("*.md"))]
+
+
+def parity_problems(zh: Page, en: Page) -> list[str]:
+    """Where the code of a page and of its translation differ (prose and comments may differ)."""
+
+    def signature(block: Fence | Snippet) -> tuple[str, str]:
+        if isinstance(block, Snippet):
+            # `#>` lines are part of what the page shows: they must match too
+            shown = [strip_comments(block.code), *block.expected]
+            return f"python{' colab-only' if block.colab_only else ''}", "\n".join(shown)
+        if block.language in {"bash", "console"}:  # shell comments may be translated
+            lines = (re.sub(r"(^|\s)#.*$", "", line).rstrip() for line in block.source.splitlines())
+            return block.language, "\n".join(line for line in lines if line)
+        return block.language, block.source.strip()
+
+    codes = [[b for b in page.blocks if isinstance(b, (Fence, Snippet))] for page in (zh, en)]
+    problems = []
+    if len(codes[0]) != len(codes[1]):
+        problems.append(f"{len(codes[0])} code blocks in {zh.path}, {len(codes[1])} in {en.path}")
+    for a, b in zip(*codes):
+        if signature(a) != signature(b):
+            problems.append(f"code differs: {zh.path}:{a.line} ```{a.info}``` vs {en.path}:{b.line} ```{b.info}```")
+    figures = [[f.name for f in page.figures] for page in (zh, en)]
+    if figures[0] != figures[1]:
+        problems.append(f"figures differ: {figures[0]} in {zh.path}, {figures[1]} in {en.path}")
+    return problems

@@ -1,0 +1,168 @@
+"""The result store: a snippet runs once, and every step reads what it left here.
+
+A :class:`Record` is what one run of one snippet produced: what it printed, the
+figure it drew (SVG for the site, PNG for the notebooks), how long it took, and
+the torch version and device it ran on. It is stored under ``.cache/results/<key>/``
+(git-ignored; cached by the GitHub workflows), where
+
+    key = sha256(the snippet's code without comments, the dlnotes sources,
+                 the Python, torch, numpy, matplotlib and scikit-learn versions, the device)
+
+so both languages of a page share a record (only prose and comments differ), and
+a changed snippet, a changed ``dlnotes`` source, another library version or
+another device makes a new key, and so a new run. Nothing else does.
+
+Readers: the page checks (``#>`` lines, :mod:`pipeline.examples`), the site's
+figures and notebook outputs (``hooks/site.py``, :mod:`pipeline.notebooks`) and
+``benchmarks/report.py``. The writer is :mod:`pipeline.runner`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import platform
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from pipeline.page import ROOT, Snippet, strip_comments
+
+STORE = ROOT / ".cache" / "results"
+FIGURE_FORMATS = ("svg", "png")
+_LIBRARIES = ("torch", "numpy", "matplotlib", "scikit-learn")
+THREADS_ENV = "DLNOTES_THREADS"  # CPU threads per snippet process (default 1: small models, steadier timings)
+
+
+@dataclass
+class Record:
+    """One run of one snippet."""
+
+    key: str
+    filename: str  # the snippet's file (or page, for code written in a fence)
+    stdout: str
+    seconds: float
+    torch: str
+    device: str
+    seed: int  # the global random state it started from (drawn anew for every run)
+    figure: bool = False  # whether it left a matplotlib Figure in ``fig`` (saved as fig.svg, fig.png)
+    error: str | None = None  # the traceback, when it failed (failures are reported, never stored)
+    problems: list[str] = field(default_factory=list)  # state it leaked to the next snippet
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.problems
+
+
+def cpu_capability() -> str:
+    """The vector instructions torch's CPU kernels use in a snippet's process.
+
+    Results can differ in the last bits between AVX2 and AVX-512 kernels, and a
+    training run can amplify that into another printed digit (seen: 0.010 vs 0.008).
+    So snippets run with AVX2 wherever the CPU has it (``$ATEN_CPU_CAPABILITY``
+    overrides): the same numbers on every x86 machine that CI and contributors use.
+    """
+    import torch
+
+    native = torch.backends.cpu.get_cpu_capability()
+    return os.environ.get("ATEN_CPU_CAPABILITY") or ("avx2" if native in {"AVX2", "AVX512"} else native.lower())
+
+
+def process_env() -> dict[str, str]:
+    """The environment of a process that runs snippets (the runner's, a notebook kernel's).
+
+    Threads: ``$DLNOTES_THREADS`` (default 1) for torch and for the BLAS under NumPy and
+    scikit-learn, which ``torch.set_num_threads`` does not reach: small problems run
+    fastest on one thread, and the test workers already use every core.
+    """
+    threads = os.environ.get(THREADS_ENV, "1")
+    return {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "ATEN_CPU_CAPABILITY": cpu_capability(),
+            "OMP_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads, "MKL_NUM_THREADS": threads}
+
+
+def device_name() -> str:
+    """The device the snippets run on, as ``dlnotes.get_device`` picks it: ``cpu (avx2)``, ``cuda:0 (H200)``."""
+    from dlnotes import get_device
+
+    device = get_device()
+    if device.type == "cuda":
+        import torch
+
+        return f"{device} ({torch.cuda.get_device_name(device)})"
+    return f"{device} ({cpu_capability()})"
+
+
+@functools.cache
+def _environment(device: str, sources: str) -> str:
+    versions = " ".join(f"{name}={metadata.version(name)}" for name in _LIBRARIES)
+    return f"python={platform.python_version()} {versions} device={device} dlnotes={sources}"
+
+
+def sources_digest() -> str:
+    """A digest of the ``dlnotes`` package's sources, which every snippet may import."""
+    digest = hashlib.sha256()
+    for source in sorted((ROOT / "dlnotes").rglob("*.py")):
+        digest.update(source.relative_to(ROOT).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def environment() -> str:
+    """Everything besides the snippet itself that can change what it prints."""
+    return _environment(device_name(), sources_digest())
+
+
+def key(snippet: Snippet, env: str | None = None) -> str:
+    """The store key of ``snippet`` in ``env`` (default: this process's :func:`environment`)."""
+    digest = hashlib.sha256(strip_comments(snippet.code).encode())
+    digest.update(b"\0" + (env or environment()).encode())
+    return digest.hexdigest()[:24]
+
+
+class Store:
+    """Records on disk, one folder per key."""
+
+    def __init__(self, root: Path = STORE) -> None:
+        self.root = Path(root)
+
+    def folder(self, key: str) -> Path:
+        return self.root / key
+
+    def get(self, key: str) -> Record | None:
+        path = self.folder(key) / "record.json"
+        if not path.is_file():
+            return None
+        return Record(**json.loads(path.read_text(encoding="utf-8")))
+
+    def figure(self, key: str, format: str = "svg") -> Path:
+        """The figure a stored run drew, in ``format`` (``svg`` or ``png``)."""
+        return self.folder(key) / f"fig.{format}"
+
+    def put(self, record: Record, figures: dict[str, bytes] | None = None) -> None:
+        """Store a successful run, atomically: a reader sees all of it or nothing."""
+        if not record.ok:
+            raise ValueError(f"a failed run of {record.filename} is reported, not stored")
+        self.root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{record.key}-", dir=self.root))
+        for format, data in (figures or {}).items():
+            (staging / f"fig.{format}").write_bytes(data)
+        (staging / "record.json").write_text(json.dumps(asdict(record), ensure_ascii=False, indent=1),
+                                             encoding="utf-8")
+        target = self.folder(record.key)
+        try:
+            os.rename(staging, target)
+        except OSError:  # another process stored the same key first: same inputs, same record
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def keys(self) -> set[str]:
+        return {p.name for p in self.root.iterdir() if (p / "record.json").is_file()} if self.root.is_dir() else set()
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete every record not in ``keep`` (old sources, old versions); return how many."""
+        gone = self.keys() - keep
+        for name in gone:
+            shutil.rmtree(self.folder(name), ignore_errors=True)
+        return len(gone)

@@ -1,0 +1,78 @@
+"""Search and the links between languages and notebooks, in a real browser (tests/browser.py says how)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import SITE_PATH, load_all
+
+pytestmark = pytest.mark.site
+
+
+_HITS = "() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => new URL(a.href).pathname)"
+CHINESE = ["张量", "广播", "数据类型", "逐元素"]
+ENGLISH = ["tensor", "broadcasting", "matrices", "rounding"]
+CHAPTERS = [
+    ("", "梯度消失", "backprop"),
+    ("", "受限玻尔兹曼机", "rbm"),
+    ("", "自编码器", "autoencoders"),
+    ("", "深度信念网络", "dbn"),
+    ("en/", "vanishing gradients", "backprop"),
+    ("en/", "Boltzmann", "rbm"),
+    ("en/", "autoencoder", "autoencoders"),
+    ("en/", "fine-tuning", "dbn"),
+]
+QUERIES = [("", q) for q in CHINESE] + [("en/", q) for q in ENGLISH] + [(root, q) for root, q, _ in CHAPTERS]
+
+
+@pytest.fixture(scope="module")
+def hits(browser, base_url) -> dict[tuple[str, str], list[str]]:
+    """The result links of every query, each run as a reader does, from the address (``?q=``), many at once."""
+    urls = {f"{base_url}{root}?q={query}": (root, query) for root, query in QUERIES}
+    views = load_all(browser, list(urls), f"() => ({{hits: ({_HITS})()}})", ready=".md-search-result__item")
+    return {urls[url]: view["hits"] for url, view in views.items()}
+
+
+@pytest.mark.parametrize("query", CHINESE)
+def test_chinese_search_finds_chinese_pages(hits, query) -> None:
+    found = hits["", query]
+    assert f"{SITE_PATH}tensors/" in found
+    assert not any(h.startswith(f"{SITE_PATH}en/") for h in found)
+
+
+@pytest.mark.parametrize("query", ENGLISH)
+def test_english_search_finds_english_pages(hits, query) -> None:
+    found = hits["en/", query]
+    assert f"{SITE_PATH}en/tensors/" in found
+    assert all(h.startswith(f"{SITE_PATH}en/") for h in found)
+
+
+def test_language_switch_keeps_the_page(page, base_url) -> None:
+    page.goto(base_url + "tensors/", wait_until="networkidle")
+    page.eval_on_selector("a.md-select__link[hreflang=en]", "a => a.click()")
+    page.wait_for_url(f"{base_url}en/tensors/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.eval_on_selector("a.md-select__link[hreflang=zh]", "a => a.click()")
+    page.wait_for_url(f"{base_url}tensors/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+
+
+def test_chapter_and_notebook_lead_to_each_other(page, base_url) -> None:
+    page.goto(base_url + "en/dbn/", wait_until="networkidle")
+    colab = page.locator("a.dlnotes-colab")
+    assert colab.get_attribute("href").endswith("/notebooks/en/dbn.ipynb") and colab.is_visible()
+    page.locator("a.dlnotes-notebook-link").click()
+    page.wait_for_url(f"{base_url}en/notebooks/dbn/")
+    assert page.locator(".jp-OutputArea-output img").count() >= 1
+    page.eval_on_selector("a.md-select__link[hreflang=zh]", "a => a.click()")
+    page.wait_for_url(f"{base_url}notebooks/dbn/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    page.locator("a.dlnotes-notebook-link").click()
+    page.wait_for_url(f"{base_url}dbn/")
+
+
+@pytest.mark.parametrize("root, query, chapter", CHAPTERS)
+def test_search_finds_the_chapter_in_the_pages_language(hits, root, query, chapter) -> None:
+    found = hits[root, query]
+    assert f"{SITE_PATH}{root}{chapter}/" in found[:3], found[:5]
+    assert all(h.startswith(f"{SITE_PATH}en/") == (root == "en/") for h in found)
