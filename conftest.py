@@ -55,9 +55,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Chinese pages first and English pages last: both languages share a chapter's records, so
-    by the time a worker reaches an English page its snippets have run (on either worker)."""
+    """Chinese pages first, English pages after the other tests, the site last.
+
+    Both languages share a chapter's records, so by the time a worker reaches an
+    English page its snippets have run (on either worker); and the site build,
+    which needs every record, starts when they are all stored.
+    """
     def order(item: pytest.Item) -> int:
+        if item.get_closest_marker("site"):
+            return 3
         if item.path.parent.name == "docs" and item.path.suffix == ".md":
             return 2 if item.path.name.endswith(".en.md") else 0
         return 1

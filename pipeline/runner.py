@@ -17,7 +17,7 @@ One execution proves two things, so nothing has to run a second time:
 
 What it does not prove: IPython-only behaviour (``%pip``, the ``fig`` shown at a
 cell's end) and other process state a snippet could leave behind (a changed
-matplotlib style, say), which ``python3 dev.py notebooks --execute`` checks by
+matplotlib style, say), which ``python3 dev.py notebooks`` checks by
 running every notebook in a real Jupyter kernel.
 
     python -m pipeline.runner docs/spiral.md [...]   # run what is not stored yet, print a summary
@@ -194,11 +194,18 @@ def ensure(page: Page, store: Store | None = None, timeout: float = 900) -> list
 
 
 def ensure_all(pages: list[Page], store: Store | None = None, workers: int | None = None) -> list[list[Record]]:
-    """:func:`ensure` for several pages, a page per core at a time (each runs in its own process)."""
+    """:func:`ensure` for several pages, a chapter per core at a time (each page runs in its own process).
+
+    A chapter's languages go to one thread, one after the other: the second only reads.
+    """
     from concurrent.futures import ThreadPoolExecutor
 
+    chapters: dict[str, list[Page]] = {}
+    for page in pages:
+        chapters.setdefault(page.name, []).append(page)
     with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:
-        return list(pool.map(lambda page: ensure(page, store), pages))
+        done = dict(zip(chapters, pool.map(lambda group: [ensure(p, store) for p in group], chapters.values())))
+    return [done[page.name][chapters[page.name].index(page)] for page in pages]
 
 
 def _run_in_child(page: Page, indices: list[int], store: Store, env: str, timeout: float) -> list[Record]:

@@ -2,7 +2,7 @@
 
 The build is the one `mkdocs build --strict` that CI and contributors run: a
 broken include, link or anchor fails it. The checks below read the built files;
-a real-browser check of the same properties is in tests/test_browser.py.
+real-browser checks of the same properties are in tests/test_browser_pages.py.
 """
 
 from __future__ import annotations
