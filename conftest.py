@@ -55,18 +55,20 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Chinese pages first, English pages after the other tests, the site last.
+    """Order the work so that the two workers are rarely idle.
 
-    Both languages share a chapter's records, so by the time a worker reaches an
-    English page its snippets have run (on either worker); and the site build,
-    which needs every record, starts when they are all stored.
+    The strict build's tests come first: building needs every chapter's records,
+    so one worker starts running chapters for the build while the other runs the
+    Chinese pages' examples (a lock per chapter: each runs once). The English
+    pages (whose records are stored by then) follow the other tests, and the
+    browser tests, which read the built site, come last.
     """
     def order(item: pytest.Item) -> int:
         if item.get_closest_marker("site"):
-            return 3
+            return 4 if "browser" in item.path.name else 0
         if item.path.parent.name == "docs" and item.path.suffix == ".md":
-            return 2 if item.path.name.endswith(".en.md") else 0
-        return 1
+            return 3 if item.path.name.endswith(".en.md") else 1
+        return 2
 
     items.sort(key=order)  # stable: the order within each part stays as collected
 

@@ -5,7 +5,7 @@ The built site is served on 127.0.0.1 under the same path as the published one
 leave 127.0.0.1 and none may fail. Skipped where chromium is not installed,
 unless $CI is set (tests/tools.py; .ci/run installs chromium and sets it).
 
-The checks are in tests/test_browser_pages.py and tests/test_browser_search.py,
+The checks are in tests/test_browser_pages.py and tests/test_browser_features.py,
 two files so that the two test workers share the browser work; the root
 conftest.py loads this module as a plugin, for its fixtures. Pages load
 concurrently (:func:`load_all`): a page's time is mostly waiting for the

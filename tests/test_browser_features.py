@@ -1,10 +1,13 @@
-"""Search and the links between languages and notebooks, in a real browser (tests/browser.py says how)."""
+"""Search, the links between languages and notebooks, maths and screenshots, in a real browser.
+
+tests/browser.py says how; tests/test_browser_pages.py checks every page as a reader gets it.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser import SITE_PATH, load_all
+from tests.browser import ARTIFACTS, SITE_PATH, load_all
 
 pytestmark = pytest.mark.site
 
@@ -76,3 +79,45 @@ def test_search_finds_the_chapter_in_the_pages_language(hits, root, query, chapt
     found = hits[root, query]
     assert f"{SITE_PATH}{root}{chapter}/" in found[:3], found[:5]
     assert all(h.startswith(f"{SITE_PATH}en/") == (root == "en/") for h in found)
+
+
+@pytest.mark.parametrize("path", ["tensors/", "en/tensors/"])
+def test_maths_is_typeset_by_katex(page, base_url, path) -> None:
+    page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_selector(".arithmatex .katex", timeout=10_000)
+    assert page.locator(".arithmatex").count() == page.locator(".arithmatex .katex").count() > 0
+    assert page.locator(".katex-error").count() == 0
+    # The KaTeX fonts came from this site, and the browser used them.
+    assert any("/assets/katex/fonts/" in u for u in page.recorder.requests)
+
+
+@pytest.mark.parametrize("path", ["notebooks/dbn/", "en/notebooks/rbm/"])
+def test_notebook_maths_is_typeset_by_katex(page, base_url, path) -> None:
+    page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_selector(".jp-MarkdownOutput .katex", timeout=10_000)
+    assert page.locator(".katex-error").count() == 0
+    prose = " ".join(page.locator(".jp-MarkdownOutput").all_inner_texts())
+    assert "$$" not in prose and "\\sigma" not in prose
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", ["", "en/", "spiral/", "en/spiral/"])
+def test_screenshots_light_and_dark(browser, base_url, path, scheme) -> None:
+    """Screenshots of the home page and a chapter, each language, light and dark, as artefacts.
+
+    The README shows copies of these (docs/assets/images/); refresh them from
+    .cache/artifacts/screenshots/ after a visible change.
+    """
+    media = "dark" if scheme == "slate" else "light"
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=media)
+    try:
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="networkidle")
+        assert page.eval_on_selector("body", "b => b.getAttribute('data-md-color-scheme')") == scheme
+        name = {"": "home-zh", "en/": "home-en", "spiral/": "spiral-zh", "en/spiral/": "spiral-en"}[path]
+        out = ARTIFACTS / "screenshots" / f"{name}-{media}.png"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+        assert out.stat().st_size > 20_000  # a rendered page, not a blank one
+    finally:
+        context.close()
