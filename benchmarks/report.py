@@ -104,9 +104,11 @@ def suite() -> list[str]:
     original = edited.read_text(encoding="utf-8")
     edited.write_text(original + "_ = None  # benchmarks/report.py: a code change\n", encoding="utf-8")
     try:
+        timed([PYTHON, "-m", "pipeline", "generate"])  # as a contributor does after an edit
         seconds, summary = _pytest()
     finally:
         edited.write_text(original, encoding="utf-8")
+        timed([PYTHON, "-m", "pipeline", "generate"])
     rows.append(("warm, one snippet edited", seconds, summary + f" ({edited.relative_to(ROOT)})"))
     table = [f"| `python3 dev.py test`, {name} | {sec:.0f} s | ≤ {BUDGETS[name]:.0f} s | "
              f"{mark(sec <= BUDGETS[name])} | {summary} |" for name, sec, summary in rows]

@@ -6,8 +6,8 @@ One execution proves two things, so nothing has to run a second time:
   a fresh namespace (only its own imports and names), and it starts from a global
   random state drawn anew for every run (torch, NumPy and Python's ``random``), so
   a snippet whose output depends on unseeded random numbers prints other numbers
-  than its ``#>`` lines and fails, while one that draws numbers it does not show
-  (a layer's initial weights it then overwrites) passes.
+  than its ``#>`` lines and fails (all but surely), while one that draws numbers
+  it does not show (a layer's initial weights it then overwrites) passes.
 * **The page runs in order**, as its notebook does top to bottom in one kernel:
   the snippets of a page run in page order in one fresh interpreter (a new
   process per page), and a snippet that would change what a later cell of the

@@ -95,13 +95,13 @@ ARTIFACTS = Path(os.environ.get("DLNOTES_ARTIFACTS", ROOT / ".cache" / "artifact
 
 
 def load_all(browser, urls: list[str], script: str, ready: str | None = None, batch: int = 8,
-             **context_options) -> dict[str, dict]:
+             then=None, **context_options) -> dict[str, dict]:
     """Open each URL in its own context, ``batch`` tabs at a time; return what ``script`` finds on each.
 
     A tab is read once the network has been quiet for 500 ms (and ``ready``, a
     selector, is on the page): the tabs load and wait at the same time. Each
     result also holds the tab's final ``url``, its ``requests``, ``failures`` and
-    console ``errors``.
+    console ``errors``. ``then(url, tab)``, if given, runs on each tab before it closes.
     """
     views: dict[str, dict] = {}
     for start in range(0, len(urls), batch):
@@ -117,5 +117,7 @@ def load_all(browser, urls: list[str], script: str, ready: str | None = None, ba
                 tab.wait_for_selector(ready, timeout=10_000)
             views[url] = {**tab.evaluate(script), "url": tab.url, "requests": recorder.requests,
                           "failures": recorder.failures, "errors": recorder.errors}
+            if then is not None:
+                then(url, tab)
             context.close()
     return views

@@ -30,10 +30,26 @@ QUERIES = [("", q) for q in CHINESE] + [("en/", q) for q in ENGLISH] + [(root, q
 
 @pytest.fixture(scope="module")
 def hits(browser, base_url) -> dict[tuple[str, str], list[str]]:
-    """The result links of every query, each run as a reader does, from the address (``?q=``), many at once."""
-    urls = {f"{base_url}{root}?q={query}": (root, query) for root, query in QUERIES}
-    views = load_all(browser, list(urls), f"() => ({{hits: ({_HITS})()}})", ready=".md-search-result__item")
-    return {urls[url]: view["hits"] for url, view in views.items()}
+    """The result links of every query, as a reader gets them: the first query of each language
+    from the address (``?q=``), the others typed into the search box of the same tab."""
+    found = {}
+    for root in dict.fromkeys(root for root, _ in QUERIES):
+        queries = [query for r, query in QUERIES if r == root]
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(f"{base_url}{root}?q={queries[0]}", wait_until="networkidle")
+        box = tab.locator(".md-search__input")
+        for query in queries:
+            if query != queries[0]:
+                box.fill("")
+                box.press("End")  # Material searches on key events: an empty box clears the results
+                tab.wait_for_selector(".md-search-result__item", state="detached", timeout=10_000)
+                box.fill(query)
+                box.press("End")
+            tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+            found[root, query] = tab.evaluate(_HITS)
+        context.close()
+    return found
 
 
 @pytest.mark.parametrize("query", CHINESE)
@@ -100,24 +116,35 @@ def test_notebook_maths_is_typeset_by_katex(page, base_url, path) -> None:
     assert "$$" not in prose and "\\sigma" not in prose
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("path", ["", "en/", "spiral/", "en/spiral/"])
-def test_screenshots_light_and_dark(browser, base_url, path, scheme) -> None:
-    """Screenshots of the home page and a chapter, each language, light and dark, as artefacts.
+SHOTS = {"": "home-zh", "en/": "home-en", "spiral/": "spiral-zh", "en/spiral/": "spiral-en"}
 
-    The README shows copies of these (docs/assets/images/); refresh them from
-    .cache/artifacts/screenshots/ after a visible change.
+
+@pytest.fixture(scope="module")
+def screenshots(browser, base_url) -> dict[tuple[str, str], dict]:
+    """Screenshots of the home page and a chapter, each language, light and dark (taken at the same time).
+
+    They are artefacts (.cache/artifacts/screenshots/); the README shows copies
+    (.github/screenshots/): refresh those after a visible change.
     """
-    media = "dark" if scheme == "slate" else "light"
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=media)
-    try:
-        page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
-        assert page.eval_on_selector("body", "b => b.getAttribute('data-md-color-scheme')") == scheme
-        name = {"": "home-zh", "en/": "home-en", "spiral/": "spiral-zh", "en/spiral/": "spiral-en"}[path]
-        out = ARTIFACTS / "screenshots" / f"{name}-{media}.png"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(out))
-        assert out.stat().st_size > 20_000  # a rendered page, not a blank one
-    finally:
-        context.close()
+    taken = {}
+    for scheme, media in [("default", "light"), ("slate", "dark")]:
+        def shoot(url: str, tab, media=media) -> None:
+            out = ARTIFACTS / "screenshots" / f"{SHOTS[url.removeprefix(base_url)]}-{media}.png"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tab.screenshot(path=str(out))
+
+        views = load_all(browser, [base_url + path for path in SHOTS],
+                         "() => ({scheme: document.body.getAttribute('data-md-color-scheme')})",
+                         then=shoot, viewport={"width": 1280, "height": 800}, color_scheme=media)
+        for url, view in views.items():
+            path = url.removeprefix(base_url)
+            taken[path, scheme] = {**view, "file": ARTIFACTS / "screenshots" / f"{SHOTS[path]}-{media}.png"}
+    return taken
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", list(SHOTS))
+def test_screenshots_light_and_dark(screenshots, path, scheme) -> None:
+    shot = screenshots[path, scheme]
+    assert shot["scheme"] == scheme, "the page follows the reader's colour scheme"
+    assert shot["file"].stat().st_size > 20_000  # a rendered page, not a blank one
