@@ -162,10 +162,6 @@ def strip_comments(code: str) -> str:
     return " ".join(tokens)
 
 
-def page_path(name: str, language: str) -> Path:
-    return DOCS / f"{name}{LANGUAGES[language]}.md"
-
-
 def _snippet(path: str, opening: int, end: int, info: str, body: str, colab_only: str | None) -> Snippet:
     lines = body.splitlines()
     includes = [i for i, text in enumerate(lines) if "--8<--" in text]
