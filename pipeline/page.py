@@ -15,7 +15,7 @@ sequence of blocks:
 * :class:`Prose`: everything else, as lines.
 
 The runner (:mod:`pipeline.runner`), the notebooks (:mod:`pipeline.notebooks`),
-the site's figures (``hooks/site.py``), the language-parity check and the
+the site's figures (``hooks/figures.py``), the language-parity check and the
 benchmark report all read this model; none of them parses Markdown itself.
 """
 

@@ -13,7 +13,7 @@ a changed snippet, a changed ``dlnotes`` source, another library version or
 another device makes a new key, and so a new run. Nothing else does.
 
 Readers: the page checks (``#>`` lines, :mod:`pipeline.examples`), the site's
-figures and notebook outputs (``hooks/site.py``, :mod:`pipeline.notebooks`) and
+figures and notebook outputs (``hooks/figures.py``, ``hooks/notebooks.py``) and
 ``benchmarks/report.py``. The writer is :mod:`pipeline.runner`.
 """
 
@@ -51,7 +51,7 @@ class Record:
     seed: int  # the global random state it started from (drawn anew for every run)
     figure: bool = False  # whether it left a matplotlib Figure in ``fig`` (saved as fig.svg, fig.png)
     error: str | None = None  # the traceback, when it failed (failures are reported, never stored)
-    problems: list[str] = field(default_factory=list)  # state it leaked to the next snippet
+    problems: list[str] = field(default_factory=list)  # what would break later notebook cells: leaks, warnings
 
     @property
     def ok(self) -> bool:
