@@ -61,7 +61,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     so one worker starts running chapters for the build while the other runs the
     Chinese pages' examples (a lock per chapter: each runs once). The English
     pages (whose records are stored by then) follow the other tests, and the
-    browser tests, which read the built site, come last.
+    browser tests, which read the built site, come last. pytest-xdist hands out
+    the files in this order because pyproject.toml passes --no-loadscope-reorder
+    (by default it sends the files with the most tests first).
     """
     def order(item: pytest.Item) -> int:
         if item.get_closest_marker("site"):

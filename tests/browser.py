@@ -1,29 +1,45 @@
-"""The browser the browser tests share (Debian's chromium, driven by Playwright), and the site it reads.
+"""The browser the browser tests share (Debian's chromium, driven by Playwright), the site it reads,
+and what it saw, remembered.
 
 The built site is served on 127.0.0.1 under the same path as the published one
 (site_url's /dlnotes/). Every request the browser makes is recorded: none may
 leave 127.0.0.1 and none may fail. Skipped where chromium is not installed,
 unless $CI is set (tests/tools.py; .ci/run installs chromium and sets it).
 
+The tests never drive the browser themselves: a fixture *observes* (loads pages,
+types, clicks, and returns plain data: what a script found, where a click led,
+every request), and the tests assert on that. An observation is stored in
+.cache/browser/ with a digest of every file of the site it requested, of the
+code that made it and of the browser's version; a later run whose digests all
+match reuses it instead of loading the pages again (:class:`Memory`), as the
+result store reuses a snippet's run. Any changed byte the browser read, or a
+changed test module, observes again; CI starts from a clean clone, so it always
+observes. The assertions run every time.
+
 The checks are in tests/test_browser_pages.py and tests/test_browser_features.py,
 two files so that the two test workers share the browser work; the root
 conftest.py loads this module as a plugin, for its fixtures. Pages load
-concurrently (:func:`load_all`): a page's time is mostly waiting for the
-network to go quiet, which many tabs can do at once.
+concurrently (:func:`load_all`), and chromium starts only when something must
+be observed.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import os
+import subprocess
 import threading
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, sync_playwright
 
 from pipeline.page import ROOT
 from tests.tools import require
@@ -35,6 +51,9 @@ FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+ARTIFACTS = Path(os.environ.get("DLNOTES_ARTIFACTS", ROOT / ".cache" / "artifacts"))
+MEMORY = ROOT / ".cache" / "browser"
+SEARCH_INDEX = "search/search_index.json"
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -50,27 +69,36 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def base_url(site: Path):
+def origin(site: Path):
+    """``http://127.0.0.1:<port>``, serving the built site under SITE_PATH."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
+    yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
 
 
 class Recorder:
-    """Every request, failed response and console error of one page."""
+    """Every request, failed response and console error of one tab.
 
-    def __init__(self, page: Page) -> None:
+    Requests to the test server are kept as paths (``/dlnotes/...``), which do not
+    depend on its port; any other request keeps its whole URL.
+    """
+
+    def __init__(self, tab: Page, origin: str) -> None:
         self.requests: list[str] = []
         self.failures: list[str] = []
         self.errors: list[str] = []
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}"))
-        page.on("requestfailed", lambda r: self.failures.append(f"failed {r.url}"))
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        local = lambda url: url.removeprefix(origin)  # noqa: E731
+        tab.on("request", lambda r: self.requests.append(local(r.url)))
+        tab.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {local(r.url)}"))
+        tab.on("requestfailed", lambda r: self.failures.append(f"failed {local(r.url)} ({r.failure})"))
+        tab.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        tab.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def seen(self) -> dict:
+        return {"requests": self.requests, "failures": self.failures, "errors": self.errors}
 
 
 @pytest.fixture(scope="module")
@@ -82,42 +110,155 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.recorder = Recorder(page)
-    yield page
-    context.close()
+@functools.cache
+def _browser_version() -> str:
+    """Chromium's and Playwright's versions: part of every observation's key."""
+    try:
+        chromium = require("chromium", "chromium-browser", install="apt-get install chromium")
+    except pytest.skip.Exception:
+        return "no chromium"
+    shown = subprocess.run([chromium, "--version"], capture_output=True, text=True, timeout=60).stdout
+    return f"{shown.strip()} playwright {metadata.version('playwright')}"
 
 
-ARTIFACTS = Path(os.environ.get("DLNOTES_ARTIFACTS", ROOT / ".cache" / "artifacts"))
+class Memory:
+    """Observations of one test module, each reused while nothing it depends on has changed.
 
-
-def load_all(browser, urls: list[str], script: str, ready: str | None = None, batch: int = 8,
-             then=None, **context_options) -> dict[str, dict]:
-    """Open each URL in its own context, ``batch`` tabs at a time; return what ``script`` finds on each.
-
-    A tab is read once the network has been quiet for 500 ms (and ``ready``, a
-    selector, is on the page): the tabs load and wait at the same time. Each
-    result also holds the tab's final ``url``, its ``requests``, ``failures`` and
-    console ``errors``. ``then(url, tab)``, if given, runs on each tab before it closes.
+    An observation is a JSON-able dict with the ``requests`` its tabs made (and,
+    optionally, ``artifacts``: files it wrote, relative to ARTIFACTS, which must
+    still be there). It depends on the bytes of every file of the site it
+    requested, on tests/browser.py, on the module that made it, and on the
+    browser's version. Only the last observation of each name is kept.
     """
-    views: dict[str, dict] = {}
-    for start in range(0, len(urls), batch):
+
+    def __init__(self, site: Path, module: Path) -> None:
+        self.site = site
+        code = hashlib.sha256(_browser_version().encode())
+        for source in (Path(__file__), module):
+            code.update(source.read_bytes())
+        self.code = code.hexdigest()[:16]
+        self.made: list[str] = []
+        self.reused: list[str] = []
+
+    def _files(self, name: str, requests: list[str]) -> dict[str, str]:
+        """The digest of each site file among ``requests`` (directories mean their index.html).
+
+        Only the search observations (names starting ``search:``) depend on the
+        search index: every page's search worker loads it, but nothing else a
+        page shows comes from it, and the search observations record any failed
+        request or console error it causes. So editing a page re-observes that
+        page and search, not every page.
+        """
+        files = {}
+        for url in requests:
+            path = urlparse(url).path
+            if path.endswith(SEARCH_INDEX) and not name.startswith("search:"):
+                continue
+            if url.startswith("/") and path.startswith(SITE_PATH):
+                relative = path[len(SITE_PATH):]
+                if relative == "" or relative.endswith("/"):
+                    relative += "index.html"
+                files[relative] = _digest(self.site / relative)
+        return dict(sorted(files.items()))
+
+    def _file(self, name: str) -> Path:
+        return MEMORY / (hashlib.sha256(name.encode()).hexdigest()[:16] + ".json")
+
+    def recall(self, name: str) -> dict | None:
+        """The stored observation ``name``, if everything it depends on is unchanged."""
+        try:
+            stored = json.loads(self._file(name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        seen = stored["seen"]
+        if (stored["name"] != name or stored["code"] != self.code
+                or stored["files"] != self._files(name, seen["requests"])
+                or not all((ARTIFACTS / a).is_file() for a in seen.get("artifacts", []))):
+            return None
+        self.reused.append(name)
+        return seen
+
+    def keep(self, name: str, seen: dict) -> dict:
+        record = {"name": name, "code": self.code, "files": self._files(name, seen["requests"]), "seen": seen}
+        file = self._file(name)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        partial = file.with_suffix(f".{os.getpid()}.partial")
+        partial.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        partial.replace(file)
+        self.made.append(name)
+        return seen
+
+    def observe(self, name: str, look: Callable[[], dict]) -> dict:
+        """The stored observation ``name``, else ``look()``'s, stored."""
+        seen = self.recall(name)
+        return seen if seen is not None else self.keep(name, look())
+
+
+@functools.cache
+def _digest_cached(file: Path, stamp: tuple[int, int]) -> str:
+    return hashlib.sha256(file.read_bytes()).hexdigest()[:16]
+
+
+def _digest(file: Path) -> str:
+    """A site file's digest, read once per run (a built site's files never change in place)."""
+    if not file.is_file():
+        return "missing"
+    stat = file.stat()
+    return _digest_cached(file, (stat.st_mtime_ns, stat.st_size))
+
+
+@pytest.fixture(scope="module")
+def memory(request, site: Path):
+    """This module's :class:`Memory`; what it made and reused goes to the artefacts."""
+    kept = Memory(site, request.path)
+    yield kept
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / f"browser-{request.path.stem}.json"
+    log.write_text(json.dumps({"observed": kept.made, "reused": kept.reused}, indent=1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def tab(request, origin: str):
+    """``tab()`` opens a fresh tab (its own context, with a :class:`Recorder` as ``.recorder``);
+    chromium starts at the first call. Whoever opens a tab closes its context (else
+    the browser does, after the module's tests)."""
+
+    def open_tab(**context_options) -> Page:
+        browser = request.getfixturevalue("browser")
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
+        page = context.new_page()
+        page.recorder = Recorder(page, origin)
+        return page
+
+    return open_tab
+
+
+def load_all(memory: Memory, tab, origin: str, paths: list[str], script: str, name: str = "",
+             ready: str | None = None, batch: int = 8, then=None, **context_options) -> dict[str, dict]:
+    """What ``script`` finds on each page (paths under SITE_PATH), ``batch`` tabs at a time.
+
+    Observation ``name + path``, reused when :class:`Memory` allows. A tab is read
+    once the network has been quiet for 500 ms (and ``ready``, a selector, is on
+    the page): the tabs load and wait at the same time. Each result also holds
+    the tab's final ``url`` (a path) and what its :class:`Recorder` saw.
+    ``then(path, tab)``, if given, runs on each tab before it closes and returns
+    more to keep (e.g. ``artifacts``).
+    """
+    views = {path: memory.recall(name + path) for path in paths}
+    missing = [path for path, view in views.items() if view is None]
+    for start in range(0, len(missing), batch):
         tabs = []
-        for url in urls[start : start + batch]:
-            context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
-            tab = context.new_page()
-            tabs.append((url, context, tab, Recorder(tab)))
-            tab.goto(url, wait_until="commit")
-        for url, context, tab, recorder in tabs:
-            tab.wait_for_load_state("networkidle")
+        for path in missing[start : start + batch]:
+            page = tab(**context_options)
+            tabs.append((path, page))
+            page.goto(origin + SITE_PATH + path, wait_until="commit")
+        for path, page in tabs:
+            page.wait_for_load_state("networkidle")
             if ready:
-                tab.wait_for_selector(ready, timeout=10_000)
-            views[url] = {**tab.evaluate(script), "url": tab.url, "requests": recorder.requests,
-                          "failures": recorder.failures, "errors": recorder.errors}
+                page.wait_for_selector(ready, state="attached", timeout=20_000)
+            seen = {**page.evaluate(script), "url": page.url.removeprefix(origin), **page.recorder.seen()}
             if then is not None:
-                then(url, tab)
-            context.close()
+                seen.update(then(path, page))
+            views[path] = memory.keep(name + path, seen)
+            page.context.close()
     return views

@@ -1,9 +1,11 @@
-"""Search, the links between languages and notebooks, maths and screenshots, in a real browser.
+"""Search, the links between languages and notebooks, and screenshots, in a real browser.
 
 tests/browser.py says how; tests/test_browser_pages.py checks every page as a reader gets it.
 """
 
 from __future__ import annotations
+
+import functools
 
 import pytest
 
@@ -29,26 +31,32 @@ QUERIES = [("", q) for q in CHINESE] + [("en/", q) for q in ENGLISH] + [(root, q
 
 
 @pytest.fixture(scope="module")
-def hits(browser, base_url) -> dict[tuple[str, str], list[str]]:
+def hits(memory, tab, origin) -> dict[tuple[str, str], list[str]]:
     """The result links of every query, as a reader gets them: the first query of each language
     from the address (``?q=``), the others typed into the search box of the same tab."""
-    found = {}
-    for root in dict.fromkeys(root for root, _ in QUERIES):
-        queries = [query for r, query in QUERIES if r == root]
-        context = browser.new_context()
-        tab = context.new_page()
-        tab.goto(f"{base_url}{root}?q={queries[0]}", wait_until="networkidle")
-        box = tab.locator(".md-search__input")
+    def search(root: str, queries: list[str]) -> dict:
+        page = tab()
+        page.goto(f"{origin}{SITE_PATH}{root}?q={queries[0]}", wait_until="networkidle")
+        box = page.locator(".md-search__input")
+        found = {}
         for query in queries:
             if query != queries[0]:
                 box.fill("")
                 box.press("End")  # Material searches on key events: an empty box clears the results
-                tab.wait_for_selector(".md-search-result__item", state="detached", timeout=10_000)
+                page.wait_for_selector(".md-search-result__item", state="detached", timeout=10_000)
                 box.fill(query)
                 box.press("End")
-            tab.wait_for_selector(".md-search-result__item", timeout=10_000)
-            found[root, query] = tab.evaluate(_HITS)
-        context.close()
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            found[query] = page.evaluate(_HITS)
+        page.context.close()
+        return {"found": found, **page.recorder.seen()}
+
+    found = {}
+    for root in dict.fromkeys(root for root, _ in QUERIES):
+        queries = [query for r, query in QUERIES if r == root]
+        seen = memory.observe(f"search:{root}", functools.partial(search, root, queries))
+        assert seen["failures"] == seen["errors"] == []
+        found.update({(root, query): hits for query, hits in seen["found"].items()})
     return found
 
 
@@ -66,28 +74,54 @@ def test_english_search_finds_english_pages(hits, query) -> None:
     assert all(h.startswith(f"{SITE_PATH}en/") for h in found)
 
 
-def test_language_switch_keeps_the_page(page, base_url) -> None:
-    page.goto(base_url + "tensors/", wait_until="networkidle")
-    page.eval_on_selector("a.md-select__link[hreflang=en]", "a => a.click()")
-    page.wait_for_url(f"{base_url}en/tensors/")
-    assert page.locator("html").get_attribute("lang") == "en"
-    page.eval_on_selector("a.md-select__link[hreflang=zh]", "a => a.click()")
-    page.wait_for_url(f"{base_url}tensors/")
-    assert page.locator("html").get_attribute("lang") == "zh"
+_WHERE = "() => [location.pathname, document.documentElement.lang]"
 
 
-def test_chapter_and_notebook_lead_to_each_other(page, base_url) -> None:
-    page.goto(base_url + "en/dbn/", wait_until="networkidle")
-    colab = page.locator("a.dlnotes-colab")
-    assert colab.get_attribute("href").endswith("/notebooks/en/dbn.ipynb") and colab.is_visible()
-    page.locator("a.dlnotes-notebook-link").click()
-    page.wait_for_url(f"{base_url}en/notebooks/dbn/")
-    assert page.locator(".jp-OutputArea-output img").count() >= 1
-    page.eval_on_selector("a.md-select__link[hreflang=zh]", "a => a.click()")
-    page.wait_for_url(f"{base_url}notebooks/dbn/")
-    assert page.locator("html").get_attribute("lang") == "zh"
-    page.locator("a.dlnotes-notebook-link").click()
-    page.wait_for_url(f"{base_url}dbn/")
+@pytest.fixture(scope="module")
+def walks(memory, tab, origin) -> dict[str, list]:
+    """Where a reader's clicks lead: the page's path and language after each click (once the
+    page has loaded; tests/test_browser_pages.py waits for every page to go quiet)."""
+    def switch_languages() -> dict:
+        page = tab()
+        page.goto(f"{origin}{SITE_PATH}tensors/", wait_until="load")
+        steps = []
+        for lang in ["en", "zh"]:
+            with page.expect_navigation():
+                page.eval_on_selector(f"a.md-select__link[hreflang={lang}]", "a => a.click()")
+            steps.append(page.evaluate(_WHERE))
+        return {"steps": steps, **page.recorder.seen()}
+
+    def chapter_and_notebook() -> dict:
+        page = tab()
+        page.goto(f"{origin}{SITE_PATH}en/dbn/", wait_until="load")
+        colab = page.locator("a.dlnotes-colab")
+        steps = [[colab.get_attribute("href"), colab.is_visible()]]
+        for click in ["a.dlnotes-notebook-link", "a.md-select__link[hreflang=zh]", "a.dlnotes-notebook-link"]:
+            with page.expect_navigation():
+                page.eval_on_selector(click, "a => a.click()")
+            steps.append(page.evaluate(_WHERE) + [page.locator(".jp-OutputArea-output img").count()])
+        return {"steps": steps, **page.recorder.seen()}
+
+    walked = {"switch": memory.observe("walk:switch", switch_languages),
+              "notebook": memory.observe("walk:notebook", chapter_and_notebook)}
+    for seen in walked.values():
+        # A click may leave the page before its last requests finish: the browser aborts those.
+        assert [f for f in seen["failures"] if not f.endswith("(net::ERR_ABORTED)")] == []
+        assert seen["errors"] == []
+    return {name: seen["steps"] for name, seen in walked.items()}
+
+
+def test_language_switch_keeps_the_page(walks) -> None:
+    assert walks["switch"] == [[f"{SITE_PATH}en/tensors/", "en"], [f"{SITE_PATH}tensors/", "zh"]]
+
+
+def test_chapter_and_notebook_lead_to_each_other(walks) -> None:
+    (colab, visible), *steps = walks["notebook"]
+    assert colab.endswith("/notebooks/en/dbn.ipynb") and visible
+    (notebook, lang, figures), (zh_notebook, zh, _), (chapter, zh_again, _) = steps
+    assert (notebook, lang) == (f"{SITE_PATH}en/notebooks/dbn/", "en") and figures >= 1
+    assert (zh_notebook, zh) == (f"{SITE_PATH}notebooks/dbn/", "zh")
+    assert (chapter, zh_again) == (f"{SITE_PATH}dbn/", "zh")
 
 
 @pytest.mark.parametrize("root, query, chapter", CHAPTERS)
@@ -97,30 +131,11 @@ def test_search_finds_the_chapter_in_the_pages_language(hits, root, query, chapt
     assert all(h.startswith(f"{SITE_PATH}en/") == (root == "en/") for h in found)
 
 
-@pytest.mark.parametrize("path", ["tensors/", "en/tensors/"])
-def test_maths_is_typeset_by_katex(page, base_url, path) -> None:
-    page.goto(base_url + path, wait_until="networkidle")
-    page.wait_for_selector(".arithmatex .katex", timeout=10_000)
-    assert page.locator(".arithmatex").count() == page.locator(".arithmatex .katex").count() > 0
-    assert page.locator(".katex-error").count() == 0
-    # The KaTeX fonts came from this site, and the browser used them.
-    assert any("/assets/katex/fonts/" in u for u in page.recorder.requests)
-
-
-@pytest.mark.parametrize("path", ["notebooks/dbn/", "en/notebooks/rbm/"])
-def test_notebook_maths_is_typeset_by_katex(page, base_url, path) -> None:
-    page.goto(base_url + path, wait_until="networkidle")
-    page.wait_for_selector(".jp-MarkdownOutput .katex", timeout=10_000)
-    assert page.locator(".katex-error").count() == 0
-    prose = " ".join(page.locator(".jp-MarkdownOutput").all_inner_texts())
-    assert "$$" not in prose and "\\sigma" not in prose
-
-
 SHOTS = {"": "home-zh", "en/": "home-en", "spiral/": "spiral-zh", "en/spiral/": "spiral-en"}
 
 
 @pytest.fixture(scope="module")
-def screenshots(browser, base_url) -> dict[tuple[str, str], dict]:
+def screenshots(memory, tab, origin) -> dict[tuple[str, str], dict]:
     """Screenshots of the home page and a chapter, each language, light and dark (taken at the same time).
 
     They are artefacts (.cache/artifacts/screenshots/); the README shows copies
@@ -128,17 +143,18 @@ def screenshots(browser, base_url) -> dict[tuple[str, str], dict]:
     """
     taken = {}
     for scheme, media in [("default", "light"), ("slate", "dark")]:
-        def shoot(url: str, tab, media=media) -> None:
-            out = ARTIFACTS / "screenshots" / f"{SHOTS[url.removeprefix(base_url)]}-{media}.png"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            tab.screenshot(path=str(out))
+        def shoot(path: str, page, media=media) -> dict:
+            shot = f"screenshots/{SHOTS[path]}-{media}.png"
+            (ARTIFACTS / shot).parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / shot))
+            return {"artifacts": [shot]}
 
-        views = load_all(browser, [base_url + path for path in SHOTS],
+        views = load_all(memory, tab, origin, list(SHOTS),
                          "() => ({scheme: document.body.getAttribute('data-md-color-scheme')})",
-                         then=shoot, viewport={"width": 1280, "height": 800}, color_scheme=media)
-        for url, view in views.items():
-            path = url.removeprefix(base_url)
-            taken[path, scheme] = {**view, "file": ARTIFACTS / "screenshots" / f"{SHOTS[path]}-{media}.png"}
+                         name=f"screenshot-{media}:", then=shoot,
+                         viewport={"width": 1280, "height": 800}, color_scheme=media)
+        for path, view in views.items():
+            taken[path, scheme] = {**view, "file": ARTIFACTS / view["artifacts"][0]}
     return taken
 
 

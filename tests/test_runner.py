@@ -58,52 +58,69 @@ def test_a_stored_result_is_reused_and_recomputed_when_its_inputs_change(tmp_pat
     assert len(_runs(store)) == 7 and {r.key for r in again}.isdisjoint({r.key for r in records})
 
 
-def test_a_snippet_that_needs_the_previous_ones_variables_fails(tmp_path, store) -> None:
-    page = _page(tmp_path, "answer = 42\nprint(answer)\n#> 42", "print(answer + 1)\n#> 43")
-    ok, dependent = ensure(page, store)
-    assert ok.ok and failure(page.runnable[0], ok) is None
-    assert "NameError: name 'answer' is not defined" in dependent.error
-    assert f'File "{tmp_path / "page.md"}", line 8' in dependent.error, "the traceback names the page's line"
-    assert "raised an error" in failure(page.runnable[1], dependent)
-    assert store.get(dependent.key) is None, "a failure is reported, not stored"
-
-
-def test_printed_output_must_match_the_page(tmp_path, store) -> None:
-    page = _page(tmp_path, "print(6 * 7)\n#> 41", "print('not shown')")
-    wrong, undocumented = ensure(page, store)
-    assert "-#> 41" in failure(page.runnable[0], wrong) and "+#> 42" in failure(page.runnable[0], wrong)
-    assert "+#> not shown" in failure(page.runnable[1], undocumented)
-
-
-def test_unseeded_random_numbers_fail_and_seeded_ones_pass(tmp_path, store) -> None:
-    """Each run starts from a new global random state: only a seeded snippet repeats its #> lines."""
-    page = _page(
-        tmp_path,
-        "import torch\nprint(round(torch.rand(1).item(), 4))\n#> 0.4963",
-        "import torch\ntorch.manual_seed(0)\nprint(round(torch.rand(1).item(), 4))\n#> 0.4963",
-        "from torch import nn\nlayer = nn.Linear(2, 1)  # random weights, never shown\nprint(layer.in_features)\n#> 2",
-    )
-    unseeded, seeded, unshown = ensure(page, store)
-    assert "needs torch.manual_seed" in failure(page.runnable[0], unseeded)
-    assert failure(page.runnable[1], seeded) is None and failure(page.runnable[2], unshown) is None
-
-
 LEAKS = {
     "default dtype": "import torch\ntorch.set_default_dtype(torch.float64)",
     "autograd turned off": "import torch\ntorch.set_grad_enabled(False)",
     "rebinds the built-in name(s) sum": "sum = 3",
     "it warns: UserWarning: careful": "import warnings\nwarnings.warn('careful')",
 }
+CLEAN = "import torch\nprint(torch.get_default_dtype(), torch.is_grad_enabled(), sum([1]))\n#> torch.float32 True 1"
+FAULTS = {  # the snippets of one page, each case a few snippets long; one child process runs them all
+    "dependent": ["answer = 42\nprint(answer)\n#> 42", "print(answer + 1)\n#> 43"],
+    "printed": ["print(6 * 7)\n#> 41", "print('not shown')"],
+    "random": [
+        "import torch\nprint(round(torch.rand(1).item(), 4))\n#> 0.4963",
+        "import torch\ntorch.manual_seed(0)\nprint(round(torch.rand(1).item(), 4))\n#> 0.4963",
+        "from torch import nn\nlayer = nn.Linear(2, 1)  # random weights, never shown\nprint(layer.in_features)\n#> 2",
+    ],
+    "leaks": [block for code in LEAKS.values() for block in (code, CLEAN)],
+}
 
 
-def test_a_snippet_that_would_break_the_notebooks_later_cells_fails(tmp_path, store) -> None:
-    check = "import torch\nprint(torch.get_default_dtype(), torch.is_grad_enabled(), sum([1]))\n#> torch.float32 True 1"
-    page = _page(tmp_path, *[block for code in LEAKS.values() for block in (code, check)])
-    records = ensure(page, store)
+@pytest.fixture(scope="module")
+def faults(tmp_path_factory) -> dict:
+    """Each case's (snippet, record) pairs, from one run of a page that has them all, in order."""
+    folder = tmp_path_factory.mktemp("faults")
+    store = Store(folder / "store")
+    page = _page(folder, *[block for blocks in FAULTS.values() for block in blocks])
+    pairs = list(zip(page.runnable, ensure(page, store)))
+    cases, start = {}, 0
+    for name, blocks in FAULTS.items():
+        cases[name] = pairs[start : start + len(blocks)]
+        start += len(blocks)
+    cases["store"] = store
+    return cases
+
+
+def test_a_snippet_that_needs_the_previous_ones_variables_fails(faults) -> None:
+    (first, ok), (second, dependent) = faults["dependent"]
+    assert ok.ok and failure(first, ok) is None
+    assert "NameError: name 'answer' is not defined" in dependent.error
+    where = f'File "{second.filename}", line {second.first_line}'
+    assert where in dependent.error, "the traceback names the page's line"
+    assert "raised an error" in failure(second, dependent)
+    assert faults["store"].get(dependent.key) is None, "a failure is reported, not stored"
+
+
+def test_printed_output_must_match_the_page(faults) -> None:
+    (first, wrong), (second, undocumented) = faults["printed"]
+    assert "-#> 41" in failure(first, wrong) and "+#> 42" in failure(first, wrong)
+    assert "+#> not shown" in failure(second, undocumented)
+
+
+def test_unseeded_random_numbers_fail_and_seeded_ones_pass(faults) -> None:
+    """Each run starts from a new global random state: only a seeded snippet repeats its #> lines."""
+    (first, unseeded), (second, seeded), (third, unshown) = faults["random"]
+    assert "needs torch.manual_seed" in failure(first, unseeded)
+    assert failure(second, seeded) is None and failure(third, unshown) is None
+
+
+def test_a_snippet_that_would_break_the_notebooks_later_cells_fails(faults) -> None:
+    pairs = faults["leaks"]
     for n, problem in enumerate(LEAKS):
-        leaky, after = records[2 * n : 2 * n + 2]
-        assert problem in failure(page.runnable[2 * n], leaky)
-        assert failure(page.runnable[2 * n + 1], after) is None, "the next snippet starts clean"
+        (leaky, leaked), (after, clean) = pairs[2 * n : 2 * n + 2]
+        assert problem in failure(leaky, leaked)
+        assert failure(after, clean) is None, "the next snippet starts clean"
 
 
 def test_a_figure_is_stored_as_svg_and_png_the_same_every_run(tmp_path) -> None:

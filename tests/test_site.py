@@ -7,6 +7,7 @@ real-browser checks of the same properties are in tests/test_browser_pages.py.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html.parser import HTMLParser
@@ -33,8 +34,9 @@ def page_dir(page: str) -> str:
     return "" if page == "index" else f"{page.removesuffix('/index')}/"
 
 
-class _Resources(HTMLParser):
-    """Collect what a page makes the browser load (not mere links to follow)."""
+class _Html(HTMLParser):
+    """What the checks read from a built page: what it makes the browser load (not mere links
+    to follow), its language, images, link targets and ids."""
 
     LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
 
@@ -43,6 +45,9 @@ class _Resources(HTMLParser):
         self.loads: list[str] = []
         self.lang: str | None = None
         self.alternate_links = 0
+        self.images: list[dict] = []
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -50,16 +55,26 @@ class _Resources(HTMLParser):
             self.lang = a.get("lang")
         if tag in {"script", "img", "iframe", "source", "audio", "video", "embed"} and a.get("src"):
             self.loads.append(a["src"])
+        if tag == "img":
+            self.images.append(a)
         if tag == "link":
             rels = set((a.get("rel") or "").split())
             if rels & self.LOADING_RELS and a.get("href"):
                 self.loads.append(a["href"])
             if "alternate" in rels and a.get("hreflang"):
                 self.alternate_links += 1
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
 
 
-def _parse(path: Path) -> _Resources:
-    parser = _Resources()
+@functools.cache
+def _parse(path: Path) -> _Html:
+    """A built page, parsed once per test run (a built site never changes: a new build is a new folder)."""
+    parser = _Html()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
 
@@ -170,24 +185,13 @@ def test_api_reference_speaks_the_pages_language(site: Path) -> None:
     assert "Parameters" in en and "参数" not in en
 
 
-class _Images(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.images: list[dict] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "img":
-            self.images.append(dict(attrs))
-
-
 @pytest.mark.site
 def test_figures_are_drawn_for_both_languages_with_alt_text(site: Path) -> None:
     for page in ["spiral/index.html", "en/spiral/index.html"]:
-        parser = _Images()
-        parser.feed((site / page).read_text(encoding="utf-8"))
-        figures = [img for img in parser.images if "figures/" in img.get("src", "")]
+        images = _parse(site / page).images
+        figures = [img for img in images if "figures/" in img.get("src", "")]
         assert len(figures) >= 4
-        assert all(len(img.get("alt", "")) > 10 for img in parser.images), page
+        assert all(len(img.get("alt", "")) > 10 for img in images), page
     for svg in (site / "figures").rglob("*.svg"):
         assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
@@ -238,32 +242,10 @@ def test_notebooks_are_not_search_results(site: Path) -> None:
         assert docs and not any("notebooks/" in doc["location"] for doc in docs)
 
 
-class _Links(HTMLParser):
-    """Collect a page's link targets and the ids it defines."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        if tag == "a" and a.get("name"):
-            self.ids.add(a["name"])
-        if tag == "a" and a.get("href"):
-            self.hrefs.append(a["href"])
-
-
 @pytest.mark.site
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     """Both languages: each link to a page of this site reaches a file, and its #anchor an id there."""
-    pages: dict[Path, _Links] = {}
-    for html in site.rglob("*.html"):
-        parser = _Links()
-        parser.feed(html.read_text(encoding="utf-8"))
-        pages[html.resolve()] = parser
+    pages = {html.resolve(): _parse(html) for html in site.rglob("*.html")}
     broken = []
     for html, parser in pages.items():
         base = html.as_uri()

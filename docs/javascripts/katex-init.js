@@ -10,4 +10,5 @@ document$.subscribe(({ body }) => {
     ],
     throwOnError: false,
   });
+  body.dataset.maths = "typeset"; // what the browser tests wait for (tests/test_browser_pages.py)
 });
