@@ -34,6 +34,7 @@ LANGUAGES = {"zh": "", "en": ".en"}
 """Language -> page-name suffix: ``spiral.md`` (中文, the default) and ``spiral.en.md``."""
 
 RUNNABLE = "python"
+CODE_WIDTH = 80  # characters: the code column of a page at 1280 px holds about 84
 FENCE_LANGUAGES = frozenset({RUNNABLE, "bash", "console", "text", "markdown", "yaml", "toml", "json", "html"})
 """The languages a fence may name. Only ``python`` runs; a fence with any other word fails."""
 

@@ -27,6 +27,8 @@ _FACTS = """async () => {
     prose: prose.innerText,
     images: images.map(i => ({src: i.getAttribute("src").slice(0, 80), alt: i.alt,
                               loaded: i.complete && i.naturalWidth > 0})),
+    overflowing: [...document.querySelectorAll(".md-content pre > code")]
+      .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText.split("\\n")[0].slice(0, 60)),
     switch: Object.fromEntries([...document.querySelectorAll("a.md-select__link[hreflang]")]
                                  .map(a => [a.hreflang, new URL(a.href).pathname])),
   };
@@ -48,8 +50,8 @@ def readers_view(memory, tab, origin) -> dict[str, dict]:
 @pytest.mark.parametrize("path", EVERY_PAGE)
 def test_every_page_as_a_reader_gets_it(readers_view, path) -> None:
     """Only this site's files, no failed request, no console error, the right lang, maths typeset
-    by KaTeX with its own fonts, every figure loaded and described, and a language switch that
-    leads to the same page."""
+    by KaTeX with its own fonts, every figure loaded and described, code that fits the column
+    at 1280 px, and a language switch that leads to the same page."""
     view = readers_view[path]
     outside = [u for u in view["requests"] if not u.startswith(("/", "data:"))]
     assert outside == []
@@ -67,5 +69,6 @@ def test_every_page_as_a_reader_gets_it(readers_view, path) -> None:
     for image in view["images"]:
         assert image["alt"], "a figure without alt text"
         assert image["loaded"], image["src"]
+    assert view["overflowing"] == [], "code that needs sideways scrolling at 1280 px"
     twin = path.removeprefix("en/") if english else f"en/{path}"
     assert view["switch"]["zh" if english else "en"] == SITE_PATH + twin

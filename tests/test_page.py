@@ -10,6 +10,7 @@ import pytest
 
 from conftest import markdown
 from pipeline.page import (
+    CODE_WIDTH,
     DOCS,
     LANGUAGES,
     ROOT,
@@ -162,3 +163,16 @@ def test_every_snippet_file_is_shown_on_a_page() -> None:
     files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "snippets").rglob("*.py")}
     shown = {s.include for page in pages() for s in page.snippets}
     assert sorted(files - shown) == []
+
+
+def test_code_fits_the_column() -> None:
+    """A reader sees a whole snippet and its output without scrolling sideways
+    (tests/test_browser_pages.py checks the same in the browser)."""
+    wide = {
+        f"{s.filename}:{s.first_line + n}"
+        for page in pages()
+        for s in page.snippets
+        for n, line in enumerate(s.code.splitlines())
+        if len(line) > CODE_WIDTH
+    }
+    assert sorted(wide) == []
