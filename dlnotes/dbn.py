@@ -43,7 +43,9 @@ def sigmoid_network(sizes: Sequence[int], n_classes: int, *, seed: int = 0) -> n
     For ``sizes = [n_0, …, n_L]`` the network maps ``(batch, n_0)`` to
     ``(batch, n_classes)`` scores:
 
-        a_0 = x,   a_l = σ(a_{l−1} W_lᵀ + c_l),   scores = a_L Uᵀ + d.
+        a_0 = x,   a_l = σ(a_{l−1} W_l + c_l),   scores = a_L Uᵀ + d,
+
+    with ``W_l`` of shape ``(n_{l−1}, n_l)`` as in the RBMs (``nn.Linear`` stores ``W_lᵀ``).
 
     The weights start as PyTorch's default initialisation, drawn on the CPU
     from ``seed``, so the same seed gives the same network on every device;

@@ -74,7 +74,9 @@ class Settings:
         return f"{self.site_url}{prefix}{path}{anchor}"
 
     def install_line(self) -> str:
-        return f'%pip install -q "dlnotes @ git+https://github.com/{self.repository}@{self.branch}" scikit-learn'
+        """The first cell's install command, on two lines that fit a page's code column."""
+        package = f"dlnotes @ git+https://github.com/{self.repository}@{self.branch}"
+        return f'%pip install -q "{package}" \\\n    scikit-learn'
 
 
 def load_config() -> dict:

@@ -34,6 +34,10 @@ _FACTS = """async () => {
   };
 }"""
 TYPESET = "body[data-maths=typeset]"  # set by docs/javascripts/katex-init.js once KaTeX is done
+WIDE_CODE = {  # pages whose code may scroll sideways (tests/test_page.py keeps every snippet narrow)
+    "api/": "signatures and docstring examples, in the library's 120-column style",
+    "contributing/": "shell commands and the pipeline diagram, for contributors",
+}
 RAW_TEX = ["$$", "\\frac", "\\sigma", "\\mathbf", "\\partial", "\\sum"]
 
 
@@ -69,6 +73,7 @@ def test_every_page_as_a_reader_gets_it(readers_view, path) -> None:
     for image in view["images"]:
         assert image["alt"], "a figure without alt text"
         assert image["loaded"], image["src"]
-    assert view["overflowing"] == [], "code that needs sideways scrolling at 1280 px"
+    if path.removeprefix("en/") not in WIDE_CODE:
+        assert view["overflowing"] == [], "code that needs sideways scrolling at 1280 px"
     twin = path.removeprefix("en/") if english else f"en/{path}"
     assert view["switch"]["zh" if english else "en"] == SITE_PATH + twin

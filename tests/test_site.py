@@ -225,7 +225,7 @@ def test_notebooks_show_their_figures_and_speak_their_language(site: Path) -> No
     assert 'alt="测试集准确率随反向传播轮数' in zh and 'alt="Test accuracy against epochs' in en
     for html in (zh, en):
         assert 'src="data:image/png;base64,' in html and "No description has been provided" not in html
-        assert "after 10 epochs: pre-trained 0.969, random init 0.861" in html  # the executed output
+        assert "epoch 10: pre-trained 0.969, random init 0.861" in html  # the executed output
 
 
 @pytest.mark.site

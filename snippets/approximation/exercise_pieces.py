@@ -2,15 +2,18 @@ import torch
 
 from dlnotes.approximation import tent_map_net
 
-x = torch.linspace(0, 1, 2**12 + 1).unsqueeze(1)  # a dyadic grid: every kink of T^k lies on it
+# a dyadic grid: every kink of T^k lies on it
+x = torch.linspace(0, 1, 2**12 + 1).unsqueeze(1)
 for k in [2, 4, 6, 8]:
     net = tent_map_net(k)
     with torch.no_grad():
         slope = torch.diff(net(x).flatten()) / torch.diff(x.flatten())
-    pieces = 1 + int((torch.diff(slope).abs() > 1e-3).sum())  # a piece ends where the slope changes
+    # a piece ends where the slope changes
+    pieces = 1 + int((torch.diff(slope).abs() > 1e-3).sum())
     params = sum(p.numel() for p in net.parameters())
-    shallow_units = (params - 1) // 3  # a 1-H-1 net has 3H + 1 parameters
-    print(f"k = {k}: {params:2d} parameters, deep {pieces:3d} pieces, shallow at most {shallow_units + 1:2d}")
+    shallow = (params - 1) // 3 + 1  # 1-H-1: 3H + 1 parameters, H + 1 pieces
+    print(f"k = {k}: {params:2d} parameters, deep {pieces:3d} pieces, "
+          f"shallow at most {shallow:2d}")
     assert pieces == 2**k and params == 6 * k + 1
 #> k = 2: 13 parameters, deep   4 pieces, shallow at most  5
 #> k = 4: 25 parameters, deep  16 pieces, shallow at most  9

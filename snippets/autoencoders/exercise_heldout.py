@@ -7,8 +7,9 @@ from dlnotes.data import load_digits
 from dlnotes.train import fit
 
 X, y = load_digits(device=get_device())
-order = torch.randperm(len(X), generator=torch.Generator().manual_seed(0)).to(X.device)
-train, test = X[order[:1297]], X[order[1297:]]  # 500 images the models never see
+g = torch.Generator().manual_seed(0)
+order = torch.randperm(len(X), generator=g).to(X.device)
+train, test = X[order[:1297]], X[order[1297:]]  # 500 images never seen
 mean, V = pca(train, 2)  # PCA fitted on the training images only
 A, B = train - mean, test - mean  # both centred with the training mean
 torch.manual_seed(0)
@@ -22,7 +23,9 @@ with torch.no_grad():
         pca_error = (D - D @ V.T @ V).pow(2).mean().item()
         ae_error = nn.functional.mse_loss(model(D), D).item()
         errors[name] = ae_error / pca_error
-        print(f"{name:>5}: PCA {pca_error:.4f}, AE {ae_error:.4f}, ratio {errors[name]:.2f}")
+        print(f"{name:>5}: PCA {pca_error:.4f}, AE {ae_error:.4f}, "
+              f"ratio {errors[name]:.2f}")
 #> train: PCA 0.0523, AE 0.0243, ratio 0.46
 #>  test: PCA 0.0528, AE 0.0339, ratio 0.64
-assert errors["train"] < errors["test"] < 0.9  # worse on new images, but still well ahead of PCA
+# worse on new images, but still well ahead of PCA
+assert errors["train"] < errors["test"] < 0.9

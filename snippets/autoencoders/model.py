@@ -4,8 +4,8 @@ from torch import nn
 from dlnotes.autoencoder import Autoencoder
 from dlnotes.data import load_digits
 
-X, y = load_digits()  # 1,797 images of 8 × 8 = 64 pixels in [0, 1]; y is never used for training
-torch.manual_seed(0)
+X, y = load_digits()  # 1,797 images of 8 × 8 = 64 pixels in [0, 1]
+torch.manual_seed(0)  # (y, the labels, is never used for training)
 model = Autoencoder(64, 2, hidden=[64, 32])  # code size k = 2: the bottleneck
 print(model.encoder)
 #> Sequential(
@@ -27,7 +27,8 @@ with torch.no_grad():
     z = model.encode(X)  # the code: 2 numbers per image
     X_hat = model.decode(z)  # the reconstruction: 64 numbers again
     loss = nn.MSELoss()(X_hat, X)  # input and target are the same X
-print(f"{tuple(X.shape)} -> code {tuple(z.shape)} -> reconstruction {tuple(X_hat.shape)}")
+print(f"{tuple(X.shape)} -> code {tuple(z.shape)} "
+      f"-> reconstruction {tuple(X_hat.shape)}")
 #> (1797, 64) -> code (1797, 2) -> reconstruction (1797, 64)
 print(f"reconstruction error before training: {loss.item():.4f}")
 #> reconstruction error before training: 0.2555

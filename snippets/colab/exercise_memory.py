@@ -18,6 +18,7 @@ for name, model in [("spiral", spiral), ("DBN", dbn), ("wide", wide)]:
 #> DBN        85,002 parameters       332.0 KiB
 #> wide   33,562,624 parameters   131,104.0 KiB
 full = kibibytes(wide)
-print(f"wide with Adam (weights, gradients, 2 averages): {4 * full / 2**10:.0f} MiB")
-#> wide with Adam (weights, gradients, 2 averages): 512 MiB
+# Adam keeps 4 values per parameter: the weight, its gradient, 2 averages.
+print(f"wide, trained with Adam: {4 * full / 2**10:.0f} MiB")
+#> wide, trained with Adam: 512 MiB
 assert kibibytes(wide.half()) == full / 2  # float16: 2 bytes per value

@@ -7,7 +7,8 @@ from dlnotes.dbn import DBN
 from dlnotes.train import accuracy, fit
 
 X, y = load_digits(device=get_device())
-order = torch.randperm(len(X), generator=torch.Generator().manual_seed(0)).to(X.device)
+split = torch.Generator().manual_seed(0)
+order = torch.randperm(len(X), generator=split).to(X.device)
 train, test = order[:1437], order[1437:]
 dbn = DBN([64, 256, 256], seed=0)
 dbn.pretrain(X[train], epochs=10, lr=0.05, batch_size=20, momentum=0.9)

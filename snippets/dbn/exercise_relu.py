@@ -6,7 +6,8 @@ from dlnotes.data import load_digits
 from dlnotes.train import accuracy, fit
 
 X, y = load_digits(device=get_device())
-order = torch.randperm(len(X), generator=torch.Generator().manual_seed(0)).to(X.device)
+split = torch.Generator().manual_seed(0)
+order = torch.randperm(len(X), generator=split).to(X.device)
 train, test = order[:1437], order[1437:]
 
 torch.manual_seed(0)  # the weights are drawn on the CPU, then moved

@@ -14,4 +14,5 @@ print(y.cpu())  # back on the CPU to print: the output is the same on any device
 #> tensor([[-0.3628, -0.3628],
 #>         [-1.2417, -1.2417],
 #>         [-1.5372, -1.5372]])
-assert torch.allclose(y.cpu(), x.sum(dim=1, keepdim=True).expand(3, 2), atol=1e-6)
+expected = x.sum(dim=1, keepdim=True).expand(3, 2)  # w is all ones
+assert torch.allclose(y.cpu(), expected, atol=1e-6)

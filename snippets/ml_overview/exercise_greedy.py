@@ -6,9 +6,11 @@ for epsilon in [0.0, 0.1]:
     total_regret[epsilon], found_best = 0.0, 0
     for seed in range(50):
         agent = EpsilonGreedy(5, epsilon=epsilon, seed=seed)
-        run = run_bandit(BernoulliBandit(probs, seed=seed), agent, steps=1000)
+        bandit = BernoulliBandit(probs, seed=seed)
+        run = run_bandit(bandit, agent, steps=1000)
         total_regret[epsilon] += sum(run.regret) / 50
-        found_best += agent.values.index(max(agent.values)) == 2  # does it end up trusting arm 2?
+        # Does it end up trusting arm 2, the best one?
+        found_best += agent.values.index(max(agent.values)) == 2
     print(f"epsilon {epsilon}: total regret {total_regret[epsilon]:.1f}, "
           f"best arm found in {found_best} of 50 runs")
 #> epsilon 0.0: total regret 240.1, best arm found in 13 of 50 runs

@@ -5,11 +5,15 @@ from dlnotes.activations import ACTIVATIONS
 
 z = torch.linspace(-4, 4, 801, requires_grad=True)
 fig = Figure(figsize=(10, 5.6), layout="constrained")
-for ax, (name, (f, f_prime)) in zip(fig.subplots(2, 3).flat, ACTIVATIONS.items()):
+panels = fig.subplots(2, 3).flat
+for ax, (name, (f, f_prime)) in zip(panels, ACTIVATIONS.items()):
     out = f(z)
-    (grad,) = torch.autograd.grad(out.sum(), z)  # out[i] depends on z[i] only, so grad[i] = f'(z[i])
-    assert torch.allclose(grad, f_prime(z), rtol=0, atol=1e-6)  # autograd agrees with the formula
-    print(f"{name:>10}: f' from {grad.min().item():7.4f} to {grad.max().item():.4f}")
+    # out[i] depends on z[i] only, so grad[i] = f'(z[i])
+    (grad,) = torch.autograd.grad(out.sum(), z)
+    # autograd agrees with the formula of the table
+    assert torch.allclose(grad, f_prime(z), rtol=0, atol=1e-6)
+    lo, hi = grad.min().item(), grad.max().item()
+    print(f"{name:>10}: f' from {lo:7.4f} to {hi:.4f}")
     ax.plot(z.detach(), out.detach(), label="$f(z)$")
     ax.plot(z.detach(), grad, "--", label="$f'(z)$, autograd")
     ax.axhline(0, color="gray", linewidth=0.5)

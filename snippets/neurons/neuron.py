@@ -3,7 +3,8 @@ from torch import nn
 
 from dlnotes.activations import step
 
-w = torch.tensor([0.6, 0.5, -1.0])  # two excitatory inputs (w > 0), one inhibitory (w < 0)
+# Two excitatory inputs (w > 0), one inhibitory (w < 0).
+w = torch.tensor([0.6, 0.5, -1.0])
 theta = 1.0  # threshold: the neuron fires when the weighted sum exceeds it
 b = -theta  # so the bias is minus the threshold
 

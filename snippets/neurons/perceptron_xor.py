@@ -11,7 +11,7 @@ print(p.errors[:8], "... fewest errors in an epoch:", min(p.errors))
 print("correct after 100 epochs:", int((p.predict(X) == y).sum()))
 #> correct after 100 epochs: 2
 
-# No line does better: try every line w1 x1 + w2 x2 + b = 0 with w1, w2, b on a grid.
+# No line does better: try every line w1 x1 + w2 x2 + b = 0 on a grid.
 values = torch.linspace(-2, 2, 41)
 lines = torch.cartesian_prod(values, values, values)  # (68921, 3): w1, w2, b
 predicted = (lines[:, :2] @ X.T + lines[:, 2:] > 0).long()  # (68921, 4)

@@ -12,7 +12,9 @@ for f in (step, sigmoid):
     loss = ((f(X @ w + b) - y) ** 2).mean()  # mean squared error
     loss.backward()
     grad = torch.cat([w.grad, b.grad.reshape(1)])  # (3,): dL/dw1, dL/dw2, dL/db
-    print(f"{f.__name__}: loss {loss.item():.4f}, |gradient| {grad.norm().item():.4f}")
-    assert loss.item() > 0 and (grad.norm().item() == 0) == (f is step)  # step: wrong, yet no gradient
+    norm = grad.norm().item()
+    print(f"{f.__name__}: loss {loss.item():.4f}, |gradient| {norm:.4f}")
+    # The step neuron is wrong, yet its gradient is exactly 0.
+    assert loss.item() > 0 and (norm == 0) == (f is step)
 #> step: loss 0.2500, |gradient| 0.0000
 #> sigmoid: loss 0.2901, |gradient| 0.1638

@@ -4,7 +4,8 @@ from dlnotes.activations import step
 
 X = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
-# Hidden layer: h1 = OR(x1, x2) fires if x1 + x2 > 0.5, h2 = AND(x1, x2) if x1 + x2 > 1.5.
+# Hidden layer: h1 = OR(x1, x2) fires if x1 + x2 > 0.5,
+#               h2 = AND(x1, x2) fires if x1 + x2 > 1.5.
 W1 = torch.tensor([[1.0, 1.0],
                    [1.0, 1.0]])
 b1 = torch.tensor([-0.5, -1.5])

@@ -4,7 +4,7 @@ import torch
 
 from dlnotes.rbm import RBM
 
-g = torch.Generator().manual_seed(0)  # the data of the exact-likelihood section
+g = torch.Generator().manual_seed(0)  # the exact-likelihood section's data
 patterns = torch.tensor([[1.0, 1, 1, 0, 0, 0], [0.0, 0, 0, 1, 1, 1]])
 V = patterns[torch.randint(2, (60,), generator=g)]
 V = torch.where(torch.rand(V.shape, generator=g) < 0.05, 1 - V, V)
@@ -17,10 +17,13 @@ def log_likelihood(rbm):
 
 
 results = {}
-for name, k, persistent in [("CD-1", 1, False), ("CD-10", 10, False), ("PCD-1", 1, True)]:
+for name, k, persistent in [("CD-1", 1, False), ("CD-10", 10, False),
+                            ("PCD-1", 1, True)]:
     rbm = RBM(6, 4, seed=0)
-    rbm.fit(V, epochs=100, lr=0.1, batch_size=10, k=k, persistent=persistent)
+    rbm.fit(V, epochs=100, lr=0.1, batch_size=10, k=k,
+            persistent=persistent)
     results[name] = log_likelihood(rbm)
 print(", ".join(f"{name} {value:.3f}" for name, value in results.items()))
 #> CD-1 -1.684, CD-10 -1.650, PCD-1 -2.082
-assert all(-2.3 < value < -1.431 for value in results.values())  # -1.431: the best possible
+# -1.431 is the best possible (the likelihood section)
+assert all(-2.3 < value < -1.431 for value in results.values())

@@ -10,14 +10,17 @@ torch.manual_seed(12345)
 X, y = make_spiral()
 X, y = X.to(device), y.to(device)
 
-scores = {}
+train = {}  # training accuracy after 500 epochs
 for activation in [nn.Identity(), nn.Sigmoid(), nn.Tanh(), nn.ReLU()]:
     torch.manual_seed(0)
-    model = nn.Sequential(nn.Linear(2, 100), activation, nn.Linear(100, 3)).to(device)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-2, weight_decay=1e-5)
-    fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=optimizer, epochs=500)
-    scores[type(activation).__name__] = accuracy(model, X, y)
-print({name: round(a, 3) for name, a in scores.items()})
+    model = nn.Sequential(nn.Linear(2, 100), activation, nn.Linear(100, 3))
+    model = model.to(device)
+    adam = torch.optim.Adam(model.parameters(), lr=1e-2, weight_decay=1e-5)
+    fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=adam,
+        epochs=500)
+    train[type(activation).__name__] = accuracy(model, X, y)
+print({name: round(a, 3) for name, a in train.items()})
 #> {'Identity': 0.506, 'Sigmoid': 0.926, 'Tanh': 0.999, 'ReLU': 0.999}
-assert scores["Identity"] < 0.6  # no activation: still a linear model
-assert min(scores["Sigmoid"], scores["Tanh"], scores["ReLU"]) > 0.8
+assert train["Identity"] < 0.6  # no activation: still a linear model
+assert train["Sigmoid"] < min(train["Tanh"], train["ReLU"]) - 0.03
+assert min(train["Tanh"], train["ReLU"]) > 0.98

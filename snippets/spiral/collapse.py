@@ -7,7 +7,8 @@ first, second = nn.Linear(2, 100), nn.Linear(100, 3)  # any weights will do
 # second(first(x)) = W2 (W1 x + b1) + b2 = (W2 W1) x + (W2 b1 + b2)
 one = nn.Linear(2, 3)
 with torch.no_grad():
-    one.weight.copy_(second.weight @ first.weight)  # (3, 100) @ (100, 2) -> (3, 2)
+    # (3, 100) @ (100, 2) -> (3, 2)
+    one.weight.copy_(second.weight @ first.weight)
     one.bias.copy_(second.weight @ first.bias + second.bias)
 
 x = torch.randn(5, 2)

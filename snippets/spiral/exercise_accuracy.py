@@ -6,7 +6,8 @@ from dlnotes.train import accuracy
 
 torch.manual_seed(12345)
 X, y = make_spiral(n_per_class=100)
-model = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3))  # untrained is fine
+# untrained is fine
+model = nn.Sequential(nn.Linear(2, 100), nn.ReLU(), nn.Linear(100, 3))
 
 with torch.no_grad():
     scores = model(X)  # (300, 3): one score per class

@@ -1,3 +1,5 @@
+import textwrap
+
 import torch
 
 col = torch.tensor([[1], [2], [3]])     # shape (3, 1)
@@ -20,8 +22,9 @@ print(torch.broadcast_shapes((2, 1, 5), (3, 1)))
 try:
     torch.ones(2, 3) + torch.ones(3, 2)  # 3 vs 2, and neither is 1
 except RuntimeError as err:
-    print(err)
-    #> The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1
+    print(textwrap.fill(str(err), 72, break_on_hyphens=False))  # wrapped
+    #> The size of tensor a (3) must match the size of tensor b (2) at
+    #> non-singleton dimension 1
 
 # Broadcasting acts as if each tensor were repeated along its size-1 dims.
 assert torch.equal(s, col.expand(3, 4) + row.expand(3, 4))

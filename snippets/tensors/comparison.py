@@ -21,5 +21,6 @@ print(mask.sum().item(), a[mask])
 print(torch.equal(a, b))  # the whole tensors: one Python bool
 #> False
 
-assert torch.equal(torch.gt(a, b), a > b) and torch.equal(torch.ne(a, b), ~torch.eq(a, b))
+assert torch.equal(torch.gt(a, b), a > b)
+assert torch.equal(torch.ne(a, b), ~torch.eq(a, b))
 assert torch.gt(a, 2).dtype == torch.bool   # comparing with a number also works

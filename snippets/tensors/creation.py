@@ -7,7 +7,7 @@ m = torch.tensor([[1, 2, 3], [4, 5, 6]])                # matrix: 2 dimensions
 t = torch.tensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])  # 3-D tensor
 
 for x in (s, v, m, t):
-    print(x.dim(), tuple(x.shape), x.dtype)  # number of dims, shape, element type
+    print(x.dim(), tuple(x.shape), x.dtype)  # dims, shape, element type
 #> 0 () torch.float32
 #> 1 (3,) torch.int64
 #> 2 (2, 3) torch.int64
@@ -22,4 +22,5 @@ print(s.item())                    # a one-element tensor -> a Python number
 #> 3.5
 
 assert m.shape == (2, 3) and m.shape[0] == 2 and m.size(1) == 3
-assert v.dtype == torch.int64 and s.dtype == torch.float32  # inferred from the data
+# The dtypes were inferred from the data:
+assert v.dtype == torch.int64 and s.dtype == torch.float32

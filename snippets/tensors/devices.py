@@ -8,16 +8,17 @@ x = torch.tensor([[1.0, 2.0],
 print(x.device)
 #> cpu
 
-y = x.to(device)               # a copy on `device` (x itself if it is already there)
+# A copy on `device` (x itself if it is already there):
+y = x.to(device)
 print(y.device.type == device.type)
 #> True
 z = y @ y + 1                  # computed where its inputs live
 ones = y.new_ones(2)           # new_ones inherits the device too
-made_there = torch.zeros(2, device=device)   # or create it on the device directly
+made_there = torch.zeros(2, device=device)  # or made on the device directly
 print(z.device == y.device == ones.device == made_there.device)
 #> True
 
-back = z.cpu()                 # back to the CPU: to print, to call .numpy(), ...
+back = z.cpu()                 # back to the CPU: to print, .numpy(), ...
 print(back)
 #> tensor([[ 8., 11.],
 #>         [16., 23.]])

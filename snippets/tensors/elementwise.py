@@ -16,6 +16,7 @@ print(torch.exp(torch.tensor([0.0, 1.0, 2.0])).round(decimals=4))
 
 # Every function is also a method, and the common ones are operators.
 assert torch.equal(torch.div(x, y), x / y)
-assert torch.equal(torch.pow(x, 2), x ** 2) and torch.equal(x.sqrt(), torch.sqrt(x))
+assert torch.equal(torch.pow(x, 2), x ** 2)
+assert torch.equal(x.sqrt(), torch.sqrt(x))
 assert torch.allclose(torch.log(torch.exp(x)), x)
 assert torch.sqrt(x).shape == x.shape     # element-wise: the shape is kept

@@ -11,6 +11,6 @@ print(table[:4, :4])                     # the top-left corner
 print(table.shape, table[6, 8].item())   # row "7", column "9": 7 * 9
 #> torch.Size([9, 9]) 63
 
-assert torch.equal(table, torch.outer(n, n))   # it is the outer product of n with itself
-assert torch.equal(table, table.t())           # a * b == b * a: the table is symmetric
+assert torch.equal(table, torch.outer(n, n))  # the outer product of n and n
+assert torch.equal(table, table.t())          # a * b == b * a: symmetric
 assert table.diag().tolist() == [k * k for k in range(1, 10)]

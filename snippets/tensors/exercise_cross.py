@@ -7,7 +7,7 @@ b = torch.randn(3, dtype=torch.float64)
 c = torch.linalg.cross(a, b)
 
 # 1. c is perpendicular to a and to b.
-print(torch.dot(c, a).abs().item() < 1e-12, torch.dot(c, b).abs().item() < 1e-12)
+print(c.dot(a).abs().item() < 1e-12, c.dot(b).abs().item() < 1e-12)
 #> True True
 # 2. Swapping the factors flips the sign (unlike the dot product).
 print(torch.allclose(torch.linalg.cross(b, a), -c))

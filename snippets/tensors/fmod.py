@@ -2,13 +2,13 @@ import torch
 
 a = torch.tensor([7, -7, 7, -7])
 b = torch.tensor([3, 3, -3, -3])
-print(torch.fmod(a, b))        # the remainder has the sign of the dividend a (like C)
+print(torch.fmod(a, b))       # the sign of the dividend a (like C)
 #> tensor([ 1, -1,  1, -1])
-print(torch.remainder(a, b))   # the remainder has the sign of the divisor b (like Python's %)
+print(torch.remainder(a, b))  # the sign of the divisor b (like Python's %)
 #> tensor([ 1,  2, -2, -1])
 
-q_trunc = torch.div(a, b, rounding_mode="trunc")   # quotient rounded towards zero
-q_floor = torch.div(a, b, rounding_mode="floor")   # quotient rounded down, like a // b
+q_trunc = torch.div(a, b, rounding_mode="trunc")  # rounded towards zero
+q_floor = torch.div(a, b, rounding_mode="floor")  # rounded down, like a // b
 print(q_trunc, q_floor)
 #> tensor([ 2, -2, -2,  2]) tensor([ 2, -3, -3,  2])
 

@@ -28,5 +28,6 @@ m[:, 0] = 0          # assigning to a slice writes into m
 print(m[:, 0])
 #> tensor([0, 0, 0])
 
-assert m[:, 2].shape == (3,) and m[:, 2:3].shape == (3, 1)  # an int drops the dim, a slice keeps it
+# An int drops the dim, a slice keeps it:
+assert m[:, 2].shape == (3,) and m[:, 2:3].shape == (3, 1)
 assert m.numel() == 12 == m.shape[0] * m.shape[1]

@@ -1,3 +1,5 @@
+import textwrap
+
 import torch
 
 A = torch.tensor([[4.0, 7.0],
@@ -8,8 +10,9 @@ print(A_inv)
 #>         [-0.2000,  0.4000]])
 
 I = torch.eye(2)
-assert torch.allclose(A @ A_inv, I, atol=1e-6) and torch.allclose(A_inv @ A, I, atol=1e-6)
-assert torch.allclose(torch.inverse(A), A_inv)   # the older name, the same result
+assert torch.allclose(A @ A_inv, I, atol=1e-6)
+assert torch.allclose(A_inv @ A, I, atol=1e-6)
+assert torch.allclose(torch.inverse(A), A_inv)  # the older name, same result
 
 # To solve A x = b, solve directly: faster and more accurate than inv(A) @ b.
 b = torch.tensor([1.0, 2.0])
@@ -23,5 +26,6 @@ S = torch.tensor([[1.0, 2.0],
 try:
     torch.linalg.inv(S)
 except RuntimeError as err:
-    print(err)
-    #> linalg.inv: The diagonal element 2 is zero, the inversion could not be completed because the input matrix is singular.
+    print(textwrap.fill(str(err), 72, break_on_hyphens=False))  # wrapped
+    #> linalg.inv: The diagonal element 2 is zero, the inversion could not be
+    #> completed because the input matrix is singular.

@@ -11,7 +11,7 @@ print(y.dtype, y.device == x.device)
 #> torch.float64 True
 
 z = torch.zeros_like(x)     # x's shape, dtype and device, filled with 0
-r = torch.randn_like(x)     # x's shape, dtype and device, standard-normal values
+r = torch.randn_like(x)     # x's shape, dtype and device, normal values
 print(z.shape, z.dtype, r.shape, r.dtype)
 #> torch.Size([2, 2]) torch.float64 torch.Size([2, 2]) torch.float64
 

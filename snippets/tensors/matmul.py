@@ -7,7 +7,8 @@ print(C)
 #> tensor([[ 1,  2,  8],
 #>         [ 3,  4, 18],
 #>         [ 5,  6, 28]])
-print(C[0, 2], (A[0, :] * B[:, 2]).sum())    # C_ij: row i of A times column j of B
+# C_ij: row i of A times column j of B, summed
+print(C[0, 2], (A[0, :] * B[:, 2]).sum())
 #> tensor(8) tensor(8)
 
 v = torch.tensor([1, -1])
@@ -25,4 +26,4 @@ except RuntimeError as err:
     #> mat1 and mat2 shapes cannot be multiplied (3x2 and 3x2)
 
 assert torch.equal(C, A @ B) and torch.equal(C, torch.matmul(A, B))
-assert not torch.equal(A * A, A @ A.T)     # * is element-wise, not the matrix product
+assert not torch.equal(A * A, A @ A.T)  # * is element-wise, @ the product

@@ -10,7 +10,7 @@ print(torch.arange(1, 10, 3))
 print(torch.arange(0, 1, 0.25))       # a float step gives a float tensor
 #> tensor([0.0000, 0.2500, 0.5000, 0.7500])
 
-# linspace(start, end, steps): `steps` is the NUMBER of points, both ends included.
+# linspace(start, end, steps): `steps` is the NUMBER of points, both ends in.
 print(torch.linspace(0, 1, steps=5))
 #> tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
 print(torch.linspace(-1, 1, 3))

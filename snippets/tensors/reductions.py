@@ -14,7 +14,7 @@ print(low.values, low.indices)
 
 print(m.sum(), m.sum(dim=0), m.sum(dim=1))
 #> tensor(29) tensor([11, 11,  7]) tensor([13, 16])
-print(m.sum(dim=1, keepdim=True).shape)  # keepdim keeps the reduced dim as size 1
+print(m.sum(dim=1, keepdim=True).shape)  # keeps the reduced dim, as size 1
 #> torch.Size([2, 1])
 print(m.float().mean(dim=0))             # mean needs a floating dtype
 #> tensor([5.5000, 5.5000, 3.5000])

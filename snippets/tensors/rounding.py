@@ -7,10 +7,11 @@ print(torch.floor(x))   # down, towards -infinity
 #> tensor([-3., -2.,  0.,  1.,  2.,  2.])
 print(torch.trunc(x))   # towards zero: drop the fractional part
 #> tensor([-2., -1.,  0.,  1.,  2.,  2.])
-print(torch.round(x))   # to the nearest integer; a tie (.5) goes to the EVEN one
+print(torch.round(x))   # to the nearest integer; a tie (.5) to the EVEN one
 #> tensor([-2., -2.,  0.,  2.,  2.,  3.])
 
-print(torch.round(torch.tensor([3.14159, 2.71828]), decimals=2))  # keep 2 decimals
+# Keep 2 decimals:
+print(torch.round(torch.tensor([3.14159, 2.71828]), decimals=2))
 #> tensor([3.1400, 2.7200])
 
 assert torch.equal(torch.round(torch.tensor([0.5, 1.5, 2.5, 3.5])),

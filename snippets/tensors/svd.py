@@ -16,4 +16,5 @@ assert torch.allclose(torch.linalg.svdvals(A), S)
 
 # The older torch.svd returns V itself, not its transpose Vh.
 U2, S2, V2 = torch.svd(A)
-assert torch.allclose(S2, S) and torch.allclose(U2 @ torch.diag(S2) @ V2.T, A, atol=1e-5)
+assert torch.allclose(S2, S)
+assert torch.allclose(U2 @ torch.diag(S2) @ V2.T, A, atol=1e-5)

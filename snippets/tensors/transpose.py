@@ -10,7 +10,8 @@ print(m.shape, m.t().shape)
 #> torch.Size([2, 3]) torch.Size([3, 2])
 
 x = torch.zeros(2, 3, 4)
-print(x.transpose(0, 2).shape)   # transpose(i, j) swaps any two dims; t() is for 2-D only
+# transpose(i, j) swaps any two dims; t() is for 2-D only
+print(x.transpose(0, 2).shape)
 #> torch.Size([4, 3, 2])
 
 # A transpose is a view: no copy, it shares memory with m.

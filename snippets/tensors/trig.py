@@ -5,7 +5,8 @@ print(torch.sin(t).round(decimals=4))
 #> tensor([0.0000, 0.5000, 0.8660])
 print(torch.cos(t).round(decimals=4))
 #> tensor([1.0000, 0.8660, 0.5000])
-print(torch.asin(torch.tensor([0.0, 0.5, 1.0])) / torch.pi)  # inverse of sin, in units of pi
+# The inverse of sin, in units of pi:
+print(torch.asin(torch.tensor([0.0, 0.5, 1.0])) / torch.pi)
 #> tensor([0.0000, 0.1667, 0.5000])
 
 # atan2(y, x) is the angle of the point (x, y), in (-pi, pi].
@@ -18,7 +19,7 @@ print(torch.atan(y / x) / torch.pi)
 #> tensor([ 0.2500, -0.2500,  0.2500, -0.2500])
 
 a = torch.tensor([0.0, 1.0, -1.0])
-print(torch.cosh(a).round(decimals=4))               # hyperbolic cosine, an even function
+print(torch.cosh(a).round(decimals=4))  # hyperbolic cosine, an even function
 #> tensor([1.0000, 1.5431, 1.5431])
 
 assert torch.allclose(torch.sin(t) ** 2 + torch.cos(t) ** 2, torch.ones(3))
