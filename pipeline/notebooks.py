@@ -295,10 +295,14 @@ def runnable(notebook: dict) -> dict:
     for cell in notebook["cells"]:
         tags = cell.get("metadata", {}).get("tags", [])
         if INSTALL_TAG in tags:
-            cell["source"] = "\n".join(
-                "# dlnotes is installed here: the local package is used" if line.startswith("%pip") else line
-                for line in cell["source"].splitlines()
-            )
+            kept, in_pip = [], False
+            for line in cell["source"].splitlines():
+                if line.startswith("%pip"):
+                    kept.append("# dlnotes is installed here: the local package is used")
+                elif not in_pip:
+                    kept.append(line)
+                in_pip = line.endswith("\\") and (in_pip or line.startswith("%pip"))  # and its continuation lines
+            cell["source"] = "\n".join(kept)
         elif COLAB_TAG in tags:
             cell["source"] = "# Colab-only: not run outside Colab"
     return notebook

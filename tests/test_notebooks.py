@@ -72,7 +72,7 @@ def test_runnable_drops_the_install_line_and_colab_cells() -> None:
     book = nb.runnable(nb.build(parse("docs/colab.en.md"), SETTINGS))
     sources = [cell["source"] for cell in book["cells"] if cell["cell_type"] == "code"]
     assert not any("%pip" in source or "google.colab" in source for source in sources)
-    assert "%matplotlib inline" in sources[0]
+    assert "%matplotlib inline" in sources[0] and "    scikit-learn" not in sources[0], "the whole %pip command goes"
 
 
 def test_admonitions_and_links_become_plain_markdown() -> None:
