@@ -6,12 +6,16 @@
     python3 dev.py build      # the static site in site/
     python3 dev.py generate   # regenerate notebooks/ and docs/glossary-words.txt after an edit
     python3 dev.py notebooks  # run every chapter notebook in a Jupyter kernel (an extra check)
+    python3 dev.py offline [zh|en]  # dist/dlnotes-offline-<lang>.zip: the site for file://, notebooks, a wheel
+    python3 dev.py pdf [zh|en]      # dist/dlnotes-<lang>.pdf: the book, printed by chromium
+    python3 dev.py translations [check|pending PAGE '#id' | --all]  # which sections' translations are stale
 
 The first run creates .venv/ and installs dlnotes with its docs and test tools at
 the exact versions of requirements/constraints.txt; later runs reinstall only
 when pyproject.toml or the constraints change. PyTorch is installed only when the
 venv has none, as $DLNOTES_TORCH (default torch==2.13.0, the version CI uses):
 set it to pick another build, e.g. DLNOTES_TORCH="torch --index-url ...".
+$DLNOTES_UNPINNED=1 installs the newest releases instead of the pinned ones (.ci/latest).
 Extra arguments go to the tool: `python3 dev.py test -k tensors --device cuda`.
 """
 
@@ -30,6 +34,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 STAMP = VENV / ".dlnotes-installed"
+UNPINNED = "DLNOTES_UNPINNED"  # set: install the newest releases, as Colab does (.ci/latest)
 
 
 def run(*args: str | os.PathLike) -> None:
@@ -50,12 +55,13 @@ def setup() -> None:
         run(sys.executable, "-m", "venv", VENV)
     if not _has_torch():
         run(PYTHON, "-m", "pip", "install", *shlex.split(os.environ.get("DLNOTES_TORCH", "torch==2.13.0")))
+    pins = [] if os.environ.get(UNPINNED) else ["-c", CONSTRAINTS]
     digest = hashlib.sha256(
-        (ROOT / "pyproject.toml").read_bytes() + CONSTRAINTS.read_bytes()
+        (ROOT / "pyproject.toml").read_bytes() + (CONSTRAINTS.read_bytes() if pins else b"unpinned")
     ).hexdigest()
     if STAMP.exists() and STAMP.read_text() == digest:
         return
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-c", CONSTRAINTS, "-e", ".[docs,test]")
+    run(PYTHON, "-m", "pip", "install", "--quiet", *pins, "-e", ".[docs,test]")
     STAMP.write_text(digest)
 
 
@@ -66,6 +72,9 @@ def main(argv: list[str]) -> int:
         "test": [PYTHON, "-m", "pytest"],
         "generate": [PYTHON, "-m", "pipeline", "generate"],
         "notebooks": [PYTHON, "-m", "pipeline", "execute"],
+        "offline": [PYTHON, "-m", "pipeline.offline"],
+        "pdf": [PYTHON, "-m", "pipeline.pdf"],
+        "translations": [PYTHON, "-m", "pipeline.translations"],
     }
     if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)

@@ -128,7 +128,9 @@ class DBN:
             X: data ``(n, n_0)``, values in ``[0, 1]``.
             **fit_options: passed to every ``RBM.fit`` (``epochs``, ``lr``,
                 ``batch_size``, ``k``, ``persistent``, ``momentum``,
-                ``weight_decay``, ``seed``).
+                ``weight_decay``, ``seed``, ``progress``). Each RBM shows its
+                own progress bar, labelled with its sizes (``RBM 64x256``);
+                ``progress=False`` turns them off.
 
         Returns:
             For each RBM, bottom first, its reconstruction error after each epoch.

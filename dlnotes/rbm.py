@@ -27,6 +27,7 @@ import torch.nn.functional as F
 
 from dlnotes._checks import check_count, check_nonnegative, check_seed, check_tensor
 from dlnotes.device import get_device
+from dlnotes.progress import progress_bar
 
 
 def _as_matrix(name: str, x: object, width: int, device: torch.device, *, binary: bool = False) -> torch.Tensor:
@@ -208,6 +209,7 @@ class RBM:
         momentum: float = 0.0,
         weight_decay: float = 0.0,
         seed: int = 0,
+        progress: bool | None = None,
     ) -> list[float]:
         """Train by contrastive divergence (CD-k) or persistent CD and return the errors.
 
@@ -236,6 +238,10 @@ class RBM:
             momentum: in ``[0, 1)``.
             weight_decay: L2 penalty on ``W``, ``>= 0``.
             seed: seed of the CPU generator for all sampling.
+            progress: show a progress bar (epochs, reconstruction error): a
+                widget in Jupyter and Colab, a line on stderr in a terminal.
+                ``True`` shows it at once; ``None`` when ``dlnotes.progress.interactive()``
+                once the run has lasted half a second; ``False`` turns it off.
 
         Returns:
             The reconstruction error after each epoch: the mean over all pixels of
@@ -261,6 +267,7 @@ class RBM:
         if not isinstance(persistent, bool):
             raise TypeError(f"persistent must be a bool, got {type(persistent).__name__}")
         check_seed("seed", seed)
+        bar = progress_bar(epochs, f"RBM {self.n_visible}x{self.n_hidden}", progress)
         uniforms = _Uniforms(torch.Generator().manual_seed(seed), self.device)
 
         def sample(p: torch.Tensor) -> torch.Tensor:  # 1.0 where u < p, u ~ U(0, 1) from the CPU
@@ -278,7 +285,7 @@ class RBM:
         batches = [V[start : start + batch_size] for start in range(0, len(V), batch_size)]
         signs: dict[tuple[int, int], tuple[torch.Tensor, torch.Tensor]] = {}
         errors = []
-        with torch.inference_mode():
+        with torch.inference_mode(), bar:
             for _ in range(epochs):
                 for v_pos in batches:
                     n = len(v_pos)
@@ -317,6 +324,9 @@ class RBM:
                         b.add_(vb, alpha=lr)
                         c.add_(vc, alpha=lr)
                 errors.append((V - self.reconstruct(V)).pow(2).mean().item())
+                if not bar.disable:
+                    bar.set_postfix_str(f"error {errors[-1]:.4f}", refresh=False)
+                bar.update()
         return errors
 
     # ---- using a trained RBM -----------------------------------------------------

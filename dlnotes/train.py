@@ -6,7 +6,6 @@ Explained in the chapter "Spiral classification" (docs/spiral.md, section
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ import torch
 from torch import nn
 
 from dlnotes._checks import check_count, check_seed, check_tensor
+from dlnotes.progress import progress_bar
 
 
 @dataclass
@@ -96,14 +96,18 @@ def fit(
             runs repeat; the permutation is drawn on the CPU, as on any device.
         validation: ``(X_val, y_val)`` to measure after every epoch (held-out
             data, never trained on); evaluating does not change the training.
-        progress: show a progress line on stderr; ``None`` shows it only when
-            stderr is a terminal and the run is long (so tests and logs stay quiet).
+        progress: show a progress bar (epochs, loss, accuracy): a widget in
+            Jupyter and Colab, a line on stderr in a terminal, never on stdout.
+            ``True`` shows it at once; ``None`` when ``dlnotes.progress.interactive()``
+            (a terminal or a notebook kernel; not under pytest, not in the pages'
+            runner) once the run has lasted half a second; ``False`` turns it off.
 
     Returns:
         A [History][dlnotes.train.History].
 
     Raises:
         TypeError: an argument has the wrong type.
+        TypeError: ``progress`` is not ``True``, ``False`` or ``None``.
         ValueError: ``X`` and ``y`` differ in length or device from each other or
             from the model, ``epochs``/``batch_size`` is not positive, or
             ``shuffle_seed`` is outside ``[0, 2**32 - 1]``.
@@ -132,50 +136,64 @@ def fit(
         if not isinstance(validation, tuple) or len(validation) != 2:
             raise TypeError("validation must be a tuple (X_val, y_val)")
         _check_data(model, *validation)
-    n = len(X)
     classify = _is_labels(y)
-    if progress is None:
-        progress = sys.stderr.isatty() and epochs * (1 if batch_size is None else -(-n // batch_size)) >= 200
+    bar = progress_bar(epochs, "fit", progress)
     generator = torch.Generator().manual_seed(shuffle_seed)
     history = History()
     model.train()
-    for epoch in range(epochs):
-        if batch_size is None:
-            y_epoch, batches = y, [(X, y)]
-        else:
-            order = torch.randperm(n, generator=generator).to(X.device)
-            y_epoch = y[order] if classify else None  # the labels in the order they are trained on
-            batches = [(X[idx], y[idx]) for idx in order.split(batch_size)]
-        # Each batch's loss and predictions stay tensors and are read once per epoch:
-        # a .item() per batch waits for the device (on a GPU), and comparing and
-        # counting per batch cost three more small operations each time.
-        losses, sizes, predictions = [], [], []
-        for X_b, y_b in batches:
-            scores = model(X_b)
-            loss = loss_fn(scores, y_b)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            losses.append(loss.detach())
-            sizes.append(len(X_b))
-            if classify:
-                predictions.append(scores.argmax(dim=1))  # an integer tensor: no autograd graph to keep
-        # The same Python-float sum, in the same order, as adding loss.item() * len(X_b)
-        # after each batch: tolist() gives exactly the values item() would.
-        total_loss = 0.0
-        for value, size in zip(torch.stack(losses).reshape(-1).tolist(), sizes):
-            total_loss += value * size
-        history.loss.append(total_loss / n)
-        if classify:
-            correct = (torch.cat(predictions) == y_epoch).sum().item()
-            history.accuracy.append(correct / n)
-        if validation is not None:
-            _validate(model, loss_fn, *validation, history)
-        if progress:
-            _show_progress(epoch + 1, epochs, history)
-    if progress:
-        print(file=sys.stderr)
+    with bar:
+        for _ in range(epochs):
+            _train_epoch(model, X, y, loss_fn, optimizer, batch_size, generator, classify, history)
+            if validation is not None:
+                _validate(model, loss_fn, *validation, history)
+            if not bar.disable:
+                bar.set_postfix_str(_summary(history), refresh=False)
+            bar.update()
     return history
+
+
+def _train_epoch(
+    model: nn.Module,
+    X: torch.Tensor,
+    y: torch.Tensor,
+    loss_fn: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+    optimizer: torch.optim.Optimizer,
+    batch_size: int | None,
+    generator: torch.Generator,
+    classify: bool,
+    history: History,
+) -> None:
+    """One pass over ``(X, y)``: the updates of one epoch; appends its loss (and accuracy) to ``history``."""
+    n = len(X)
+    if batch_size is None:
+        y_epoch, batches = y, [(X, y)]
+    else:
+        order = torch.randperm(n, generator=generator).to(X.device)
+        y_epoch = y[order] if classify else None  # the labels in the order they are trained on
+        batches = [(X[idx], y[idx]) for idx in order.split(batch_size)]
+    # Each batch's loss and predictions stay tensors and are read once per epoch:
+    # a .item() per batch waits for the device (on a GPU), and comparing and
+    # counting per batch cost three more small operations each time.
+    losses, sizes, predictions = [], [], []
+    for X_b, y_b in batches:
+        scores = model(X_b)
+        loss = loss_fn(scores, y_b)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.detach())
+        sizes.append(len(X_b))
+        if classify:
+            predictions.append(scores.argmax(dim=1))  # an integer tensor: no autograd graph to keep
+    # The same Python-float sum, in the same order, as adding loss.item() * len(X_b)
+    # after each batch: tolist() gives exactly the values item() would.
+    total_loss = 0.0
+    for value, size in zip(torch.stack(losses).reshape(-1).tolist(), sizes):
+        total_loss += value * size
+    history.loss.append(total_loss / n)
+    if classify:
+        correct = (torch.cat(predictions) == y_epoch).sum().item()
+        history.accuracy.append(correct / n)
 
 
 def _is_labels(y: torch.Tensor) -> bool:
@@ -195,13 +213,16 @@ def _validate(model: nn.Module, loss_fn: Callable, X: torch.Tensor, y: torch.Ten
         history.val_accuracy.append((scores.argmax(dim=1) == y).sum().item() / len(y))
 
 
-def _show_progress(epoch: int, epochs: int, history: History) -> None:
-    if epoch != epochs and epoch % max(1, epochs // 100):
-        return
-    done = epoch * 30 // epochs
-    acc = f"  accuracy {history.accuracy[-1]:.3f}" if history.accuracy else ""
-    bar = "#" * done + "." * (30 - done)
-    print(f"\r[{bar}] epoch {epoch}/{epochs}  loss {history.loss[-1]:.4f}{acc}", end="", file=sys.stderr)
+def _summary(history: History) -> str:
+    """The last epoch's measurements, for the progress bar."""
+    parts = [f"loss {history.loss[-1]:.4f}"]
+    if history.accuracy:
+        parts.append(f"accuracy {history.accuracy[-1]:.3f}")
+    if history.val_loss:
+        parts.append(f"val_loss {history.val_loss[-1]:.4f}")
+    if history.val_accuracy:
+        parts.append(f"val_accuracy {history.val_accuracy[-1]:.3f}")
+    return "  ".join(parts)
 
 
 def _check_data(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> None:

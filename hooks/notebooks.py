@@ -9,7 +9,10 @@
   pages again, with the i18n plugin's destination.
 * ``on_page_content`` / ``on_post_page``: the site's heading ids, no third-party
   loaders, the chapter's alt texts.
-* ``on_page_context``: the "Open in Colab" button (overrides/partials/actions.html).
+* ``on_page_context``: the "Open in Colab" and "Download notebook" buttons
+  (overrides/partials/actions.html); a notebook page's "edit" link goes to its chapter.
+* ``on_post_build``: the committed notebooks, and one zip per language, into the
+  site (:func:`pipeline.notebooks.publish`), where the download buttons point.
 
 This leans on both plugins' internals: versions pinned in requirements/constraints.txt,
 effects tested in tests/test_site.py.
@@ -33,9 +36,10 @@ from pipeline.store import Store
 
 SITE_NOTEBOOKS = ROOT / "docs" / "notebooks"  # generated for the site, git-ignored
 _LABELS = {
-    "zh": {"open": "在 Colab 中打开", "notebook": "查看笔记本", "chapter": "回到章节", "label": "本章的笔记本"},
-    "en": {"open": "Open in Colab", "notebook": "View as a notebook", "chapter": "Back to the chapter",
-           "label": "This chapter's notebook"},
+    "zh": {"open": "在 Colab 中打开", "download": "下载笔记本", "notebook": "查看笔记本", "chapter": "回到章节",
+           "label": "本章的笔记本", "all": "下载全部笔记本（zip）"},
+    "en": {"open": "Open in Colab", "download": "Download notebook", "notebook": "View as a notebook",
+           "chapter": "Back to the chapter", "label": "This chapter's notebook", "all": "Download all notebooks (zip)"},
 }
 
 
@@ -91,7 +95,8 @@ def on_files(files, config):
         # point each language at its own version of this notebook page.
         chapter = Path(file.src_uri).name.split(".")[0]
         page.alternates = {
-            language: SimpleNamespace(url=f"{'' if language == 'zh' else language + '/'}notebooks/{chapter}/")
+            language: SimpleNamespace(url=f"{'' if language == 'zh' else language + '/'}notebooks/{chapter}"
+                                          + ("/" if config.use_directory_urls else ".html"))
             for language in LANGUAGES
         }
         files.remove(file)  # in place: the i18n plugin's Files subclass resolves links per language
@@ -129,9 +134,20 @@ def on_post_page(output: str, page, config) -> str:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
+def on_post_build(config):
+    """The committed notebooks and their zips, once, into the site's root (the default language's build)."""
+    if _language(config) != "zh":
+        return
+    try:
+        notebooks.publish(notebooks.settings(config), Path(config.site_dir))
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from None
+
+
 @event_priority(100)  # before the search plugin reads page.meta
 def on_page_context(context, page, config, nav):
-    """Give chapter pages and their notebook pages the Colab button (overrides/partials/actions.html)."""
+    """Give chapter pages and their notebook pages the Colab and download buttons
+    (overrides/partials/actions.html); the Colab chapter also links the zip of all notebooks."""
     chosen = notebooks.settings(config)
     uri = page.file.src_uri
     name = Path(uri).name.split(".")[0]
@@ -142,13 +158,22 @@ def on_page_context(context, page, config, nav):
     language = _language(config)
     prefix = "" if language == "zh" else f"{language}/"
     labels = _LABELS[language]
+    end = "/" if config.use_directory_urls else ".html"  # x.html in the offline copy (pipeline/offline.py)
     context["colab"] = {
         "url": chosen.colab_url(name, language),
         "open": labels["open"],
         "label": labels["label"],
-        "other_url": f"{prefix}notebooks/{name}/" if is_chapter else f"{prefix}{name}/",
+        "other_url": f"{prefix}notebooks/{name}{end}" if is_chapter else f"{prefix}{name}{end}",
         "other": labels["notebook"] if is_chapter else labels["chapter"],
+        "download_url": notebooks.download_path(name, language),
+        "download_name": f"{name}.ipynb",
+        "download": labels["download"],
     }
+    if is_chapter and name == "colab":
+        context["colab"].update(all_url=notebooks.archive_path(language), all=labels["all"])
     if is_notebook:
         page.meta["search"] = {"exclude": True}  # the chapter itself is what search should find
+        # the notebook is generated (git-ignored): "edit" goes to the chapter it comes from
+        suffix = LANGUAGES[language]
+        page.edit_url = page.edit_url and f"{page.edit_url.rsplit('/notebooks/', 1)[0]}/{name}{suffix}.md"
     return context

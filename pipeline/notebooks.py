@@ -17,6 +17,8 @@ They are committed without outputs (Colab opens them from GitHub); ``python3 dev
 notebooks`` writes them and a test fails when one is out of date. The site shows
 them with outputs: :func:`with_outputs` copies each snippet's stored run (its
 stdout, its figure as PNG) into its cell; nothing is executed for that.
+The site also serves the committed files themselves, for download: :func:`publish`
+copies them to the same paths in the built site and zips each language's.
 ``python3 dev.py notebooks`` additionally runs every notebook in a
 fresh Jupyter kernel and compares what each cell prints with the store: the one
 check of what only IPython does (``%matplotlib inline``, a cell's last ``fig``).
@@ -261,6 +263,51 @@ def write(settings: Settings) -> list[Path]:
             path.unlink()
             changed.append(path)
     return changed
+
+
+# -- downloads: the committed notebooks, served by the site -------------------------------
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: the same archive on every build
+
+
+def download_path(page: str, language: str) -> str:
+    """Where the site serves a chapter's committed notebook: the repository's own path."""
+    return f"notebooks/{language}/{page}.ipynb"
+
+
+def archive_path(language: str) -> str:
+    """Where the site serves one language's notebooks as one zip."""
+    return f"notebooks/dlnotes-notebooks-{language}.zip"
+
+
+def publish(settings: Settings, site_dir: Path) -> list[Path]:
+    """Copy every committed notebook into the built site, byte for byte, and zip each language's.
+
+    The files are the ones Colab opens (``notebooks/<language>/<page>.ipynb``); each
+    zip holds them in the nav's order under one folder, with fixed times and
+    permissions, so the same notebooks give the same bytes. Returns what was written.
+    """
+    import zipfile
+
+    written = []
+    for language in LANGUAGES:
+        archive = site_dir / archive_path(language)
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(archive, "w") as bundle:
+            for page in settings.chapters:
+                source = NOTEBOOKS / language / f"{page}.ipynb"
+                if not source.is_file():
+                    raise FileNotFoundError(f"{source.relative_to(ROOT)} is missing: run python3 dev.py generate")
+                data = source.read_bytes()
+                target = site_dir / download_path(page, language)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                written.append(target)
+                entry = zipfile.ZipInfo(f"{archive.stem}/{page}.ipynb", date_time=ZIP_TIME)
+                entry.compress_type, entry.create_system, entry.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+                bundle.writestr(entry, data)
+        written.append(archive)
+    return written
 
 
 # -- outputs: from the store, or from a Jupyter kernel -----------------------------------

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import datetime
 import io
 import json
 import os
@@ -126,7 +127,8 @@ def run_snippet(snippet: Snippet, env: str) -> tuple[Record, dict[str, bytes]]:
     figures = _save_figure(namespace.get("fig")) if error is None else {}
     plt.close("all")
     record = Record(key(snippet, env), snippet.filename, stdout.getvalue(), round(seconds, 4),
-                    torch.__version__, device_name(), seed, bool(figures), error, problems)
+                    torch.__version__, device_name(), seed, bool(figures), error, problems,
+                    date=datetime.datetime.now(datetime.timezone.utc).date().isoformat())
     return record, figures
 
 

@@ -52,6 +52,7 @@ class Record:
     figure: bool = False  # whether it left a matplotlib Figure in ``fig`` (saved as fig.svg, fig.png)
     error: str | None = None  # the traceback, when it failed (failures are reported, never stored)
     problems: list[str] = field(default_factory=list)  # what would break later notebook cells: leaks, warnings
+    date: str = ""  # the day it ran (UTC, ISO 8601); records stored before dates were kept have none
 
     @property
     def ok(self) -> bool:

@@ -45,26 +45,31 @@ def site() -> Path:
     runs; any change to a page, a snippet, the library, a hook, a template or a
     pinned version builds it again.
     """
-    out = SITES / site_digest()
-    with file_lock(SITES.parent / "site.lock"):
-        if not (out / "index.html").is_file():
-            for old in SITES.glob("*"):  # older builds: their inputs changed
+    return built_once(SITES, "index.html", ["-m", "mkdocs", "build", "--strict", "--site-dir"], "mkdocs build --strict")
+
+
+def built_once(builds: Path, product: str, command: list[str], what: str, timeout: int = 1800) -> Path:
+    """``builds/<site digest>``, made by ``python <command> <folder>`` unless it already holds ``product``.
+
+    One build per set of inputs (:func:`site_digest`), shared by the test workers
+    (a lock per kind of build) and reused by later runs; older builds are deleted.
+    The command must pass without a warning; only a build that passed is kept.
+    """
+    out = builds / site_digest()
+    with file_lock(builds.parent / f"{builds.name}.lock"):
+        if not (out / product).is_file():
+            for old in builds.glob("*"):  # older builds: their inputs changed
                 shutil.rmtree(old)
-            _build(out)
+            partial = out.with_name(out.name + ".partial")
+            result = subprocess.run(
+                [sys.executable, *command, str(partial)], cwd=ROOT, capture_output=True, text=True,
+                timeout=timeout, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
+            log = result.stdout + result.stderr
+            assert result.returncode == 0, f"{what} failed:\n{log}"
+            assert "WARNING" not in log, log
+            partial.rename(out)
     return out
-
-
-def _build(out: Path) -> None:
-    partial = out.with_name(out.name + ".partial")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(partial)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
-    assert "WARNING" not in log, log
-    partial.rename(out)  # only a build that passed is kept
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,8 @@ _FACTS = """async () => {
   const prose = document.querySelector(".md-content").cloneNode(true);
   prose.querySelectorAll("pre, code, .katex").forEach(e => e.remove());
   const images = [...document.querySelectorAll(".md-content img")];
+  images.forEach(i => { i.loading = "eager"; });  // figures load lazily: fetch them all to check them
+  await Promise.all(images.map(i => i.decode().catch(() => null)));
   return {
     lang: document.documentElement.lang,
     maths: document.querySelectorAll(".arithmatex").length,

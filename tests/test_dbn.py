@@ -29,6 +29,18 @@ def test_pretrain_is_rbms_trained_one_after_another() -> None:
     assert torch.equal(dbn.transform(X, layer=1), first.transform(X))
 
 
+def test_pretrain_shows_one_bar_per_rbm_or_none(capsys, monkeypatch) -> None:
+    from dlnotes import progress
+
+    monkeypatch.setattr(progress, "interactive", lambda: True)
+    monkeypatch.setattr(progress, "DELAY", 0)
+    DBN([12, 6, 3], device="cpu").pretrain(data(), epochs=2, batch_size=8)
+    out, err = capsys.readouterr()
+    assert out == "" and "RBM 12x6" in err and "RBM 6x3" in err
+    DBN([12, 6, 3], device="cpu").pretrain(data(), epochs=2, batch_size=8, progress=False)
+    assert capsys.readouterr() == ("", "")
+
+
 def test_network_twin_computes_the_upward_pass_and_is_a_copy() -> None:
     dbn = DBN([12, 6, 3], device="cpu")
     dbn.pretrain(data(), epochs=2)

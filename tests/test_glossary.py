@@ -9,6 +9,7 @@ unit，高斯误差线性单元）) must be one of the glossary's Chinese names 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,81 @@ def test_search_words_are_the_glossarys_chinese_terms() -> None:
     """mkdocs.yml gives docs/glossary-words.txt to jieba: it must list the glossary's terms."""
     assert glossary.WORDS.read_text(encoding="utf-8") == glossary.search_words(), "run: python3 dev.py generate"
     assert {"自编码器", "受限玻尔兹曼机", "梯度消失"} <= set(glossary.search_words().split())
+
+
+# Tooltips: each glossary term shows the other language's name (pipeline/glossary.py, hooks/glossary.py).
+
+def test_every_row_is_a_tooltip_in_both_directions() -> None:
+    """Chinese name -> the English cell; English name -> the Chinese cell; the only gaps are named ones."""
+    zh, en = glossary.counterparts("zh"), glossary.counterparts("en")
+    for english, chinese in glossary.rows():
+        chinese_names, english_names = glossary.chinese_names(chinese), glossary.english_names(english)
+        assert chinese_names or all(len(name) == 1 for name in re.split(r"[；;]", chinese)), chinese
+        assert english_names or glossary.qualified(english), english
+        for name in chinese_names:
+            assert english in zh[name].split(" / "), name
+        for name in english_names:
+            assert chinese in en[name].split(" / "), name
+    assert zh["张量"] == "tensor" and en["tensor"] == "张量"
+    assert en["RBM"] == en["restricted Boltzmann machine"] == "受限玻尔兹曼机"
+    assert "dot product" in zh["内积"] and "inner product" in zh["内积"]
+    assert "code" not in en and "迹" not in zh  # a word with other senses; a single character
+
+
+def test_longest_term_first() -> None:
+    for language in ("zh", "en"):
+        lengths = [len(name) for name in glossary.counterparts(language)]
+        assert lengths == sorted(lengths, reverse=True)
+    marked = glossary.with_tooltips("<p>自编码器的编码器；梯度下降沿梯度走；隐藏层有层归一化。</p>", "zh")
+    assert re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', marked) == [
+        ("autoencoder", "自编码器"), ("encoder", "编码器"), ("gradient descent", "梯度下降"),
+        ("gradient", "梯度"), ("hidden layer", "隐藏层"), ("layer normalization", "层归一化")]
+    marked = glossary.with_tooltips("<p>Self-supervised learning, semi-supervised learning and Tensors.</p>", "en")
+    assert re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', marked) == [
+        ("自监督学习", "Self-supervised learning"), ("半监督学习", "semi-supervised learning"), ("张量", "Tensors")]
+
+
+def test_tooltips_leave_code_links_headings_maths_and_tags_alone() -> None:
+    html = ('<h2 id="zhang-liang">张量</h2><p title="张量"><a href="x">张量</a> <code>张量</code> '
+            '<span class="arithmatex">\\(张量\\)</span><!-- 张量 --></p><script>if (a<b) s="张量";</script>'
+            '<div class="highlight"><pre><span>张量</span></pre></div>'
+            '<p>$$\\text{张量}$$ $\\text{张量}$ \\(\\text{张量}\\)</p>')  # TeX on notebook pages
+    assert glossary.with_tooltips(html, "zh") == html
+    assert glossary.with_tooltips("<p>矩阵的<em>张量</em></p>", "zh") == \
+        '<p><abbr title="matrix">矩阵</abbr>的<em><abbr title="tensor">张量</abbr></em></p>'
+
+
+class _Abbrs(HTMLParser):
+    """Every <abbr> of a page's article, with the names of the elements around it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.found: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag == "abbr":
+            self.found.append((dict(attrs).get("title", ""), list(self.open)))
+        if tag not in {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "path"}:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag) -> None:
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+
+
+@pytest.mark.site
+@pytest.mark.parametrize(("page", "term", "title"), [("tensors", "张量", "tensor"), ("en/tensors", "tensor", "张量")])
+def test_built_chapter_has_tooltips_outside_code_links_and_headings(site: Path, page: str, term: str,
+                                                                       title: str) -> None:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert f'<abbr title="{title}">{term}' in article
+    parser = _Abbrs()
+    parser.feed(article)
+    assert len(parser.found) > 20
+    inside = {tag for _, around in parser.found for tag in around}
+    assert not inside & {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr"}
+    glossary_page = (site / page.replace("tensors", "glossary") / "index.html").read_text(encoding="utf-8")
+    assert "<abbr" not in glossary_page  # it shows both languages already

@@ -357,6 +357,7 @@ def test_pseudo_log_likelihood_needs_binary_data() -> None:
         ({"seed": "1"}, TypeError, "seed must be an int, got str"),
         ({"seed": True}, TypeError, "seed must be an int, got bool"),
         ({"seed": 2**32}, ValueError, "seed must be in [0, 4294967295], got 4294967296"),
+        ({"progress": "yes"}, TypeError, "progress must be True, False or None, got str"),
     ],
 )
 def test_fit_checks(kwargs: dict, error: type, message: str) -> None:
@@ -377,3 +378,19 @@ def test_nudge_checks() -> None:
         nudge([[0.0] * 64])
     with pytest.raises(ValueError, match=r"\(n, 64\) or \(n, 8, 8\)"):
         nudge(torch.zeros(3, 63))
+
+
+def test_fit_shows_progress_on_stderr_when_asked_and_changes_nothing(capsys, monkeypatch) -> None:
+    from dlnotes import progress
+
+    monkeypatch.setattr(progress, "DELAY", 0)
+    V = (torch.rand(30, 6, generator=torch.Generator().manual_seed(0)) < 0.5).float()
+    quiet = RBM(6, 4, device="cpu").fit(V, epochs=4, batch_size=5)  # progress=None: not interactive here
+    assert capsys.readouterr() == ("", "")
+    shown = RBM(6, 4, device="cpu").fit(V, epochs=4, batch_size=5, progress=True)
+    out, err = capsys.readouterr()
+    assert out == "" and "RBM 6x4" in err and "4/4" in err and f"error {shown[-1]:.4f}" in err
+    assert shown == quiet, "the bar does not change the training"
+    monkeypatch.setattr(progress, "interactive", lambda: True)
+    RBM(6, 4, device="cpu").fit(V, epochs=2, batch_size=5, progress=False)
+    assert capsys.readouterr() == ("", ""), "progress=False wins over an interactive session"

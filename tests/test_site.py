@@ -214,7 +214,100 @@ def test_each_chapter_has_a_colab_button_and_a_rendered_notebook(site: Path, cha
         assert f'href="{settings.colab_url(chapter, language)}"' in page
         assert re.search(rf'href="\.\./\.\./{chapter}/" class="md-button dlnotes-notebook-link"', page)
         assert "mathjax" not in page.lower() and "cdnjs" not in page, "nbconvert's loaders are removed"
-    assert not list(site.rglob("*.ipynb")), "notebooks are pages, not copied JSON"
+        for html_file in (site / prefix / chapter / "index.html", notebook):  # both offer the download
+            assert _download(html_file) == site / NOTEBOOKS.download_path(chapter, language)
+    assert not list((site / "notebooks" / chapter).glob("*.ipynb")), "notebooks are pages, not copied JSON"
+    assert not list((site / "en" / "notebooks" / chapter).glob("*.ipynb"))
+
+
+_DOWNLOAD = re.compile(r'<a href="(?P<href>[^"]+)" download="(?P<name>[^"]+)" class="md-button dlnotes-download">')
+
+
+def _download(html: Path) -> Path:
+    """The file a page's "Download notebook" button fetches (the one button, named like the file)."""
+    [match] = _DOWNLOAD.finditer(html.read_text(encoding="utf-8"))
+    target = Path(urlparse(urljoin(html.as_uri(), match["href"])).path)
+    assert match["name"] == target.name
+    return target
+
+
+@pytest.mark.site
+def test_notebook_downloads_are_the_committed_notebooks_at_one_place(site: Path) -> None:
+    """The site serves each committed notebook (the file Colab opens), byte for byte, at
+    notebooks/<language>/<chapter>.ipynb, and no other .ipynb file."""
+    expected = {NOTEBOOKS.download_path(c, language) for c in CHAPTERS for language in ["zh", "en"]}
+    assert {p.relative_to(site).as_posix() for p in site.rglob("*.ipynb")} == expected
+    for path in expected:
+        assert (site / path).read_bytes() == (ROOT / path).read_bytes(), path
+
+
+@pytest.mark.site
+def test_each_language_has_a_zip_of_its_notebooks_linked_from_the_colab_chapter(site: Path) -> None:
+    import zipfile
+
+    for prefix, language in [("", "zh"), ("en/", "en")]:
+        archive = site / NOTEBOOKS.archive_path(language)
+        with zipfile.ZipFile(archive) as bundle:
+            entries = bundle.infolist()
+            assert [e.filename for e in entries] == [f"{archive.stem}/{c}.ipynb" for c in CHAPTERS]
+            for entry, chapter in zip(entries, CHAPTERS):
+                assert bundle.read(entry) == (ROOT / "notebooks" / language / f"{chapter}.ipynb").read_bytes()
+                assert entry.date_time == NOTEBOOKS.ZIP_TIME, "fixed times: the same bytes on every build"
+        colab = site / prefix / "colab" / "index.html"
+        html = colab.read_text(encoding="utf-8")
+        link = re.search(r'<a href="([^"]+)" download class="md-button dlnotes-download-all">', html)
+        assert link and Path(urlparse(urljoin(colab.as_uri(), link[1])).path) == archive
+
+
+_EDIT = re.compile(r'<a href="(?P<href>[^"]+)" title="(?P<title>[^"]+)" class="md-content__button md-icon" rel="edit">')
+_UPDATED = re.compile(r'class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date"'
+                      r' title="[^"]*">(?P<date>[^<]+)</span>')
+_DATE_FORMATS = {"zh": r"\d{4}年\d{1,2}月\d{1,2}日", "en": r"[A-Z][a-z]+ \d{1,2}, \d{4}"}
+
+
+def _edit_url(source: str) -> str:
+    return f"{CONFIG['repo_url']}/{CONFIG['edit_uri']}{source}"
+
+
+def _git_date(source: str, language: str) -> str | None:
+    """The page's last commit date as the site should show it, or None if the file is uncommitted or changed."""
+    import subprocess
+    from datetime import datetime, timezone
+
+    from babel.dates import format_date
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout.strip()
+        except OSError:
+            return ""
+
+    stamp = git("log", "-1", "--format=%at", "--", f"docs/{source}")
+    if not stamp or git("status", "--porcelain", "--", f"docs/{source}"):
+        return None
+    return format_date(datetime.fromtimestamp(int(stamp), timezone.utc), format="long", locale=language)
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_links_its_own_source_and_shows_its_last_change_in_its_language(site: Path, page: str) -> None:
+    for prefix, language, suffix in [("", "zh", ".md"), ("en/", "en", ".en.md")]:
+        html = (site / prefix / page_dir(page) / "index.html").read_text(encoding="utf-8")
+        [edit] = _EDIT.finditer(html)
+        assert edit["href"] == _edit_url(f"{page}{suffix}") and (ROOT / "docs" / f"{page}{suffix}").is_file()
+        assert edit["title"] == {"zh": "编辑此页", "en": "Edit this page"}[language]
+        [shown] = _UPDATED.finditer(html)
+        assert re.fullmatch(_DATE_FORMATS[language], shown["date"]), shown["date"]
+        assert shown["date"] == (_git_date(f"{page}{suffix}", language) or shown["date"])
+
+
+@pytest.mark.site
+def test_notebook_pages_edit_their_chapter_and_show_no_date(site: Path) -> None:
+    """A notebook page is generated (git-ignored): "edit" goes to the chapter, and it has no git date."""
+    for prefix, suffix in [("", ".md"), ("en/", ".en.md")]:
+        html = (site / prefix / "notebooks" / "spiral" / "index.html").read_text(encoding="utf-8")
+        assert [m["href"] for m in _EDIT.finditer(html)] == [_edit_url(f"spiral{suffix}")]
+        assert not _UPDATED.search(html)
 
 
 @pytest.mark.site

@@ -6,6 +6,7 @@ import pytest
 import torch
 from torch import nn
 
+from dlnotes import progress
 from dlnotes.train import History, accuracy, fit
 
 
@@ -98,14 +99,28 @@ def test_accuracy_restores_the_training_mode() -> None:
     assert model.training
 
 
-def test_progress_is_quiet_unless_asked(capsys) -> None:
+def test_progress_is_quiet_unless_asked(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0)  # a long run: only "not interactive" keeps it quiet
     model, X, y = _problem("cpu")
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=opt, epochs=300)
-    assert capsys.readouterr().err == ""  # stderr is not a terminal under pytest
-    fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=opt, epochs=10, progress=True)
-    err = capsys.readouterr().err
-    assert "epoch 10/10" in err and "accuracy" in err
+    assert capsys.readouterr() == ("", "")  # stderr is not a terminal under pytest
+    fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=opt, epochs=10, progress=True,
+        validation=(X[:8], y[:8]))
+    out, err = capsys.readouterr()
+    assert out == "", "progress never goes to stdout"
+    assert "10/10" in err and "loss" in err and "accuracy" in err and "val_accuracy" in err
+
+
+def test_progress_false_turns_it_off_even_in_a_terminal(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(progress, "interactive", lambda: True)
+    monkeypatch.setattr(progress, "DELAY", 0)
+    model, X, y = _problem("cpu")
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=opt, epochs=5, progress=False)
+    assert capsys.readouterr() == ("", "")
+    fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=opt, epochs=5)
+    assert "5/5" in capsys.readouterr().err, "None follows interactive()"
 
 
 def _fit(model=None, X=None, y=None, **overrides):
@@ -133,6 +148,8 @@ def _fit(model=None, X=None, y=None, **overrides):
         ({"validation": [torch.zeros(3, 2), torch.zeros(3, dtype=torch.long)]}, TypeError,
          "validation must be a tuple"),
         ({"validation": (torch.zeros(3, 2), torch.zeros(4, dtype=torch.long))}, ValueError, "same length"),
+        ({"progress": "no"}, TypeError, "^progress must be True, False or None, got str$"),
+        ({"progress": 0}, TypeError, "^progress must be True, False or None, got int$"),
     ],
 )
 def test_bad_arguments_are_explained(overrides, error, message) -> None:

@@ -1,0 +1,30 @@
+"""MkDocs event for the glossary tooltips; the work is in pipeline/glossary.py.
+
+Each glossary term on a page gets the other language's name as a tooltip:
+张量 shows "tensor" on a Chinese page, "tensor" shows 张量 on an English one.
+Markdown's ``abbr`` cannot do it: it matches between word boundaries, which
+Chinese does not have, and it marks headings and link text too. The glossary
+pages themselves already show both languages side by side and are left alone.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads hooks by path: find pipeline/
+
+from pipeline.glossary import with_tooltips
+from pipeline.page import LANGUAGES
+
+
+def _language(src_uri: str) -> str:
+    """The page's language from its file name: ``tensors.en.md`` -> en, ``tensors.md`` -> zh."""
+    suffixes = Path(src_uri).suffixes[:-1]
+    return next((language for language, suffix in LANGUAGES.items() if suffix and suffix in suffixes), "zh")
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    if Path(page.file.src_uri).name.split(".")[0] == "glossary":
+        return content
+    return with_tooltips(content, _language(page.file.src_uri))

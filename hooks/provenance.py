@@ -1,0 +1,32 @@
+"""MkDocs event: under each snippet's output, what produced it and a link to report it wrong.
+
+The lines come from pipeline/provenance.py and the stored records (nothing runs
+that is stored already). It runs before the other hooks change the page's text,
+so that the snippets' line numbers (pipeline/page.py) still hold.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads hooks by path: find pipeline/
+
+from mkdocs.plugins import event_priority
+
+from pipeline import notebooks, provenance
+from pipeline.page import DOCS, parse
+from pipeline.runner import ensure
+
+
+@event_priority(100)  # first: on the page's own text
+def on_page_markdown(markdown, page, config, files):
+    source = Path(page.file.abs_src_path)
+    if not source.is_relative_to(DOCS) or source.suffix != ".md" or "notebooks" in source.parts:
+        return markdown
+    parsed = parse(source)
+    if not any(s.expected for s in parsed.runnable):
+        return markdown
+    if markdown != source.read_text(encoding="utf-8"):
+        return markdown  # another step changed the text first: the line numbers would be wrong
+    return provenance.annotate(markdown, parsed, ensure(parsed), notebooks.settings(config))
