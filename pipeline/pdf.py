@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.page import ROOT
+from pipeline.weight import LOAD_FIGURES
 
 DIST = ROOT / "dist"
 EPOCH = "315532800"
@@ -58,14 +59,6 @@ def build_print_site(language: str, out: Path) -> Path:
     return out / PRINT_PAGE
 
 
-_LOADED = """async () => {
-  const figures = [...document.images];
-  figures.forEach(i => { i.loading = "eager"; });  // the site's figures are lazy
-  await Promise.all(figures.map(i => i.decode().catch(() => null)));
-  await document.fonts.ready;
-}"""
-
-
 def print_pdf(page: Path, pdf: Path, chromium: str) -> Path:
     """Print ``page`` (a file) to ``pdf`` with Chromium, once its maths is typeset."""
     from playwright.sync_api import sync_playwright
@@ -77,7 +70,7 @@ def print_pdf(page: Path, pdf: Path, chromium: str) -> Path:
         tab = browser.new_page()
         tab.goto(page.as_uri(), wait_until="load", timeout=120_000)
         tab.wait_for_selector(TYPESET, state="attached", timeout=120_000)
-        tab.evaluate(_LOADED)
+        tab.evaluate(LOAD_FIGURES)
         tab.pdf(path=str(pdf), format="A4", print_background=True, outline=True, tagged=True,
                 display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
                 margin={"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})

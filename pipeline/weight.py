@@ -25,3 +25,13 @@ def code_out_of_search(html: str) -> str:
 def lazy_images(html: str) -> str:
     """Let the browser fetch each image only when it nears the viewport."""
     return _IMG.sub('<img loading="lazy" decoding="async"', html)
+
+
+LOAD_FIGURES = """async () => {
+  const figures = [...document.images];
+  figures.forEach(i => { i.loading = "eager"; });
+  await Promise.all(figures.map(i => i.decode().catch(() => null)));
+  await document.fonts.ready;
+}"""
+"""A browser script that undoes :func:`lazy_images` on an open page, as a reader's scrolling
+would: every figure is fetched and decoded, and the fonts are ready (to check or print it)."""

@@ -20,10 +20,12 @@ import pytest
 
 from pipeline import offline
 from pipeline.page import ROOT
+from pipeline.pdf import TYPESET
 from pipeline.runner import file_lock
+from pipeline.weight import LOAD_FIGURES
 from tests.browser import ARTIFACTS, Memory, Recorder
 from tests.conftest import built_once
-from tests.test_browser_pages import RAW_TEX, TYPESET
+from tests.test_browser_pages import RAW_TEX
 from tests.test_site import PAGES, page_dir
 
 pytestmark = [pytest.mark.site, pytest.mark.book]  # not in the default run: .ci/run runs -m book
@@ -33,10 +35,8 @@ LANGUAGES = list(offline.LANGUAGES)
 QUERY = {"zh": "张量", "en": "broadcasting"}  # each must find the tensors chapter of its language
 _PAGES = [page_dir(page).removesuffix("/") or "index" for page in PAGES]
 _FACTS = """async () => {
-  await document.fonts.ready;
+  await (""" + LOAD_FIGURES + """)();  // figures are lazy: load them all, as a reader scrolling would
   const figures = [...document.querySelectorAll(".md-content img")];
-  figures.forEach(i => { i.loading = "eager"; });  // figures are lazy: load them all, as a reader scrolling would
-  await Promise.all(figures.map(i => i.decode().catch(() => null)));
   const prose = document.querySelector(".md-content").cloneNode(true);
   prose.querySelectorAll("pre, code, .katex").forEach(e => e.remove());
   return {

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from pipeline.pdf import TYPESET
+from pipeline.weight import LOAD_FIGURES
 from tests.browser import ARTIFACTS, SITE_PATH, load_all
 from tests.test_site import PAGES, page_dir
 
@@ -14,12 +16,10 @@ pytestmark = pytest.mark.site
 _ZH = [page_dir(page) for page in PAGES]
 EVERY_PAGE = _ZH + [f"en/{path}" for path in _ZH] + ["notebooks/dbn/", "en/notebooks/spiral/"]
 _FACTS = """async () => {
-  await document.fonts.ready;  // the fonts KaTeX's output asked for
+  await (""" + LOAD_FIGURES + """)();  // every (lazy) figure, and the fonts KaTeX's output asked for
   const prose = document.querySelector(".md-content").cloneNode(true);
   prose.querySelectorAll("pre, code, .katex").forEach(e => e.remove());
   const images = [...document.querySelectorAll(".md-content img")];
-  images.forEach(i => { i.loading = "eager"; });  // figures load lazily: fetch them all to check them
-  await Promise.all(images.map(i => i.decode().catch(() => null)));
   return {
     lang: document.documentElement.lang,
     maths: document.querySelectorAll(".arithmatex").length,
@@ -35,7 +35,6 @@ _FACTS = """async () => {
                                  .map(a => [a.hreflang, new URL(a.href).pathname])),
   };
 }"""
-TYPESET = "body[data-maths=typeset]"  # set by docs/javascripts/katex-init.js once KaTeX is done
 WIDE_CODE = {  # pages whose code may scroll sideways (tests/test_page.py keeps every snippet narrow)
     "api/": "signatures and docstring examples, in the library's 120-column style",
     "contributing/": "shell commands and the pipeline diagram, for contributors",
