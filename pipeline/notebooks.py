@@ -267,9 +267,6 @@ def write(settings: Settings) -> list[Path]:
 
 # -- downloads: the committed notebooks, served by the site -------------------------------
 
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: the same archive on every build
-
-
 def download_path(page: str, language: str) -> str:
     """Where the site serves a chapter's committed notebook: the repository's own path."""
     return f"notebooks/{language}/{page}.ipynb"
@@ -287,26 +284,21 @@ def publish(settings: Settings, site_dir: Path) -> list[Path]:
     zip holds them in the nav's order under one folder, with fixed times and
     permissions, so the same notebooks give the same bytes. Returns what was written.
     """
-    import zipfile
+    from pipeline import zips
 
     written = []
     for language in LANGUAGES:
-        archive = site_dir / archive_path(language)
-        archive.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(archive, "w") as bundle:
-            for page in settings.chapters:
-                source = NOTEBOOKS / language / f"{page}.ipynb"
-                if not source.is_file():
-                    raise FileNotFoundError(f"{source.relative_to(ROOT)} is missing: run python3 dev.py generate")
-                data = source.read_bytes()
-                target = site_dir / download_path(page, language)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-                written.append(target)
-                entry = zipfile.ZipInfo(f"{archive.stem}/{page}.ipynb", date_time=ZIP_TIME)
-                entry.compress_type, entry.create_system, entry.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
-                bundle.writestr(entry, data)
-        written.append(archive)
+        archive, entries = Path(archive_path(language)), {}
+        for page in settings.chapters:
+            source = NOTEBOOKS / language / f"{page}.ipynb"
+            if not source.is_file():
+                raise FileNotFoundError(f"{source.relative_to(ROOT)} is missing: run python3 dev.py generate")
+            target = site_dir / download_path(page, language)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+            written.append(target)
+            entries[f"{archive.stem}/{page}.ipynb"] = source
+        written.append(zips.write(site_dir / archive, entries))
     return written
 
 

@@ -25,9 +25,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
+from pipeline import zips
 from pipeline.page import ROOT
 
 DIST = ROOT / "dist"
@@ -121,17 +121,7 @@ def package(site: Path, language: str, wheel: Path, zip_path: Path) -> Path:
             entries["site/" + file.relative_to(site).as_posix()] = file
     for notebook in (ROOT / "notebooks" / language).glob("*.ipynb"):
         entries["notebooks/" + notebook.name] = notebook
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    partial = zip_path.with_suffix(".partial")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(f"dlnotes-{language}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            data = entries[name]
-            archive.writestr(info, data if isinstance(data, bytes) else data.read_bytes())
-    partial.replace(zip_path)
-    return zip_path
+    return zips.write(zip_path, {f"dlnotes-{language}/{name}": entries[name] for name in sorted(entries)})
 
 
 def main(argv: list[str] | None = None) -> int:

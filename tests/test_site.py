@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from pipeline import notebooks as NOTEBOOKS
+from pipeline import zips
 from pipeline.page import ROOT
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -252,7 +253,7 @@ def test_each_language_has_a_zip_of_its_notebooks_linked_from_the_colab_chapter(
             assert [e.filename for e in entries] == [f"{archive.stem}/{c}.ipynb" for c in CHAPTERS]
             for entry, chapter in zip(entries, CHAPTERS):
                 assert bundle.read(entry) == (ROOT / "notebooks" / language / f"{chapter}.ipynb").read_bytes()
-                assert entry.date_time == NOTEBOOKS.ZIP_TIME, "fixed times: the same bytes on every build"
+                assert entry.date_time == zips.TIME, "fixed times: the same bytes on every build"
         colab = site / prefix / "colab" / "index.html"
         html = colab.read_text(encoding="utf-8")
         link = re.search(r'<a href="([^"]+)" download class="md-button dlnotes-download-all">', html)
