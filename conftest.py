@@ -57,19 +57,22 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Order the work so that the two workers are rarely idle.
 
-    The strict build's tests come first: building needs every chapter's records,
-    so one worker starts running chapters for the build while the other runs the
-    Chinese pages' examples (a lock per chapter: each runs once). The English
-    pages (whose records are stored by then) follow the other tests, and the
-    browser tests, which read the built site, come last. pytest-xdist hands out
-    the files in this order because pyproject.toml passes --no-loadscope-reorder
-    (by default it sends the files with the most tests first).
+    tests/test_site.py comes first, alone: its first test builds the site, which
+    needs every chapter's records, so one worker builds (running chapters, a
+    thread per core) while the other runs the Chinese pages' examples (a lock per
+    chapter: each runs once) and then the tests that need no site. The other tests
+    of the built site follow, then the English pages (whose records are stored by
+    then), and the browser tests last. pytest-xdist hands out the files in this
+    order because pyproject.toml passes --no-loadscope-reorder (by default it
+    sends the files with the most tests first).
     """
     def order(item: pytest.Item) -> int:
+        if item.path.name == "test_site.py":
+            return 0
         if item.get_closest_marker("site"):
-            return 4 if "browser" in item.path.name else 0
+            return 5 if "browser" in item.path.name else 3
         if item.path.parent.name == "docs" and item.path.suffix == ".md":
-            return 3 if item.path.name.endswith(".en.md") else 1
+            return 4 if item.path.name.endswith(".en.md") else 1
         return 2
 
     items.sort(key=order)  # stable: the order within each part stays as collected

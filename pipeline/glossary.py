@@ -13,6 +13,7 @@ on a Chinese page 张量 shows "tensor", on an English page "tensor" shows 张�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.page import DOCS
@@ -61,6 +62,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_EDGE = "A-Za-z0-9"
 _SKIPPED = frozenset({"a", "autoref", "code", "pre", "kbd", "samp", "abbr", "svg", "math", "textarea",
                       "h1", "h2", "h3", "h4", "h5", "h6", "button", "select", "option", "label"})
+# skipped elements that never hold one of their own kind: the search jumps to their end tag
+_FLAT = frozenset({"pre", "code", "kbd", "samp", "abbr", "textarea", "a", "button", "select", "option",
+                   "h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr"})
 # a comment, a whole script or style element (its text may hold "<"), or one tag
@@ -100,13 +104,13 @@ def chinese_names(chinese: str) -> list[str]:
     return [name for name in names if len(name) > 1 and _CJK.search(name)]
 
 
-def counterparts(language: str) -> dict[str, str]:
+def counterparts(language: str, table: list[tuple[str, str]] | None = None) -> dict[str, str]:
     """Each glossary name readers meet on a ``language`` page -> the other language's cell, longest name first.
 
     ``zh``: 张量 -> tensor; ``en``: tensor -> 张量. A name in two rows (内积) shows both, joined by " / ".
     """
     found: dict[str, list[str]] = {}
-    table = rows()
+    table = rows() if table is None else table
     terms = {english.lower() for english, _ in table}
     for english, chinese in table:
         names, other = ((chinese_names(chinese), english) if language == "zh"
@@ -119,19 +123,38 @@ def counterparts(language: str) -> dict[str, str]:
 
 
 def _pattern(language: str, names: list[str]) -> re.Pattern[str]:
-    """Longest name first; English names between word boundaries, with a plural s and a capital first letter."""
-    parts = []
+    """Longest name first; English names between word boundaries, with a plural s and a capital first letter.
+
+    A lookahead for the names' first letters leads, so that the search skips at once
+    the many places where no name starts (one alternation tried at every character
+    made this the slowest step of the build).
+    """
+    parts, firsts = [], set()
     for name in names:
         body = re.escape(name)
+        firsts.add(name[0])
         if language == "en":
+            firsts.add(name[0].upper())
             if name[:1].islower():
                 body = f"[{name[0].upper()}{name[0]}]{re.escape(name[1:])}"
-            parts.append(rf"(?<![\w-]){body}(?:e?s)?(?![\w-])")
+            parts.append(body)
         else:  # a Latin letter at either end (k 均值, 死亡 ReLU) still needs a boundary there
             before = rf"(?<![{_LATIN_EDGE}])" if re.match(f"[{_LATIN_EDGE}]", name) else ""
             after = rf"(?![{_LATIN_EDGE}])" if re.search(f"[{_LATIN_EDGE}]$", name) else ""
             parts.append(before + body + after)
-    return re.compile("|".join(parts))
+    lead = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+    if language == "en":
+        return re.compile(rf"{lead}(?<![\w-])(?:{'|'.join(parts)})(?:e?s)?(?![\w-])")
+    return re.compile(lead + "(?:" + "|".join(parts) + ")")
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher(language: str, table: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The pattern and the lower-case lookup of :func:`counterparts`, made once per glossary and language."""
+    names = counterparts(language, list(table))
+    if not names:
+        return None
+    return _pattern(language, list(names)), {name.lower(): title for name, title in names.items()}
 
 
 def _escape(text: str) -> str:
@@ -144,11 +167,10 @@ def with_tooltips(html: str, language: str) -> str:
     Material's ``content.tooltips`` styles ``abbr[title]``. Only text between tags
     changes; tags, attributes and comments are kept byte for byte.
     """
-    names = counterparts(language)
-    if not names:
+    matcher = _matcher(language, tuple(rows()))
+    if matcher is None:
         return html
-    pattern = _pattern(language, list(names))
-    lookup = {name.lower(): title for name, title in names.items()}
+    pattern, lookup = matcher
 
     def title(term: str) -> str:
         word = term.lower()
@@ -158,29 +180,41 @@ def with_tooltips(html: str, language: str) -> str:
         return pattern.sub(lambda m: f'<abbr title="{_escape(title(m[0]))}">{m[0]}</abbr>', text)
 
     def mark(text: str) -> str:
+        if "$" not in text and "\\" not in text:
+            return mark_prose(text)
         return "".join(mark_prose(prose) + maths for prose, maths in zip(_TEX.split(text), _TEX.findall(text) + [""]))
 
     out, open_tags, skipping, last = [], [], 0, 0
-    for token in _TOKEN.finditer(html):
+    token = _TOKEN.search(html)
+    while token:
         text = html[last:token.start()]
         out.append(mark(text) if text and not skipping else text)
         out.append(token[0])
         last = token.end()
         tag = _TAG.match(token[0])
-        if not tag or token[1]:
-            continue
-        closing, name = tag[1] == "/", tag[2].lower()
-        if closing:
+        closing, name = (tag[1] == "/", tag[2].lower()) if tag and not token[1] else (False, "")
+        if not name:
+            pass
+        elif closing:
             if any(name == opened for opened, _ in open_tags):
                 while open_tags:
                     popped, skipped = open_tags.pop()
                     skipping -= skipped
                     if popped == name:
                         break
+        elif name in _FLAT and (end := _closing(name).search(html, last)):  # jump over it (a code block's spans)
+            out.append(html[last:end.end()])
+            last = end.end()
         elif name not in _VOID and not token[0].endswith("/>"):
             skipped = name in _SKIPPED or 'class="arithmatex"' in token[0]
             open_tags.append((name, skipped))
             skipping += skipped
+        token = _TOKEN.search(html, last)
     text = html[last:]
     out.append(mark(text) if text and not skipping else text)
     return "".join(out)
+
+
+@functools.cache
+def _closing(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}\s*>", re.I)

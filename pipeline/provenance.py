@@ -16,6 +16,7 @@ from pipeline.page import Page, Snippet
 from pipeline.store import Record
 
 ISSUE_TEMPLATE = "mistake.md"  # .github/ISSUE_TEMPLATE/mistake.md
+CLASS = "dlnotes-provenance"  # each line's class (docs/stylesheets/extra.css; kept out of search by pipeline/weight.py)
 _WORDS = {
     "zh": {"from": "输出来自", "ran": "运行于", "report": "报告输出有误", "title": "输出有误", "and": "，"},
     "en": {"from": "Output from", "ran": "run on", "report": "Report a wrong output", "title": "Wrong output",
@@ -48,7 +49,7 @@ def line(settings: Settings, page: Page, snippet: Snippet, record: Record) -> st
     words = _WORDS[page.language]
     ran = f"{words['and']}{words['ran']} {record.date}" if record.date else ""
     url = report_url(settings, page, snippet, record).replace("&", "&amp;")
-    return (f'<p class="dlnotes-provenance">{words["from"]} torch {record.torch}{words["and"]}'
+    return (f'<p class="{CLASS}">{words["from"]} torch {record.torch}{words["and"]}'
             f'{device_label(record.device)}{ran} · <a href="{url}">{words["report"]}</a></p>')
 
 

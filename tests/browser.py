@@ -42,6 +42,7 @@ import yaml
 from playwright.sync_api import Page, sync_playwright
 
 from pipeline.page import ROOT
+from tests.memo import write_json
 from tests.tools import require
 
 SITE_PATH = urlparse(
@@ -179,12 +180,8 @@ class Memory:
         return seen
 
     def keep(self, name: str, seen: dict) -> dict:
-        record = {"name": name, "code": self.code, "files": self._files(name, seen["requests"]), "seen": seen}
-        file = self._file(name)
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_suffix(f".{os.getpid()}.partial")
-        partial.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-        partial.replace(file)
+        write_json(self._file(name), {"name": name, "code": self.code, "files": self._files(name, seen["requests"]),
+                                      "seen": seen})
         self.made.append(name)
         return seen
 

@@ -2,38 +2,28 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
-from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from pipeline.page import ROOT
 from pipeline.runner import file_lock
-from pipeline.store import environment
+from tests.memo import inputs_digest
 
 SITES = ROOT / ".cache" / "site"  # the last strict build, in a folder named by its inputs' digest
 
 
-SITE_INPUTS = ["docs", "overrides", "hooks", "pipeline", "dlnotes", "snippets", "mkdocs.yml", "requirements"]
+SITE_INPUTS = ["docs", "overrides", "hooks", "pipeline", "dlnotes", "snippets", "notebooks", "mkdocs.yml",
+               "requirements"]  # notebooks/: the build publishes them as downloads
 
 
 def site_digest() -> str:
     """A digest of everything the built site depends on: its sources, the libraries, the snippets' environment."""
-    digest = hashlib.sha256(environment().encode())
-    for dist in sorted(metadata.distributions(), key=lambda d: d.metadata["Name"].lower()):
-        digest.update(f"{dist.metadata['Name']}=={dist.version}\n".encode())
-    for top in SITE_INPUTS:
-        path = ROOT / top
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        for file in files:
-            if "__pycache__" not in file.parts and not file.is_relative_to(ROOT / "docs" / "notebooks"):
-                digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()[:16]
+    return inputs_digest(tuple(SITE_INPUTS))
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import torch
 
 from dlnotes import DEVICE_ENV_VAR, get_device, set_seed
+from tests.memo import remembered
 
 
 def test_cpu_is_the_default(monkeypatch) -> None:
@@ -62,17 +64,17 @@ def test_cuda_index_out_of_range() -> None:
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has CUDA")
-def test_pytest_stops_early_when_cuda_is_missing(tmp_path) -> None:
-    """`--device cuda` on a CPU machine ends the run at once with the reason."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--device", "cuda", "-q", "tests/test_device.py"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 4  # pytest's "usage error"
-    assert "cannot run the dlnotes tests here" in result.stderr
-    assert "is_available() is False" in result.stderr
+def test_pytest_stops_early_when_cuda_is_missing() -> None:
+    """`--device cuda` on a CPU machine ends the run at once with the reason (remembered: tests/memo.py)."""
+    def run() -> dict:
+        command = [sys.executable, "-m", "pytest", "--device", "cuda", "-q", "tests/test_device.py"]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        return {"returncode": result.returncode, "stderr": result.stderr}
+
+    result = remembered(Path(__file__), "cuda missing", run)
+    assert result["returncode"] == 4  # pytest's "usage error"
+    assert "cannot run the dlnotes tests here" in result["stderr"]
+    assert "is_available() is False" in result["stderr"]
 
 
 def test_set_seed_repeats_draws() -> None:

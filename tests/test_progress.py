@@ -3,6 +3,7 @@
 The kernel, the terminal and the runner are the real ones: a Jupyter kernel run by
 nbclient (as ``python3 dev.py notebooks`` runs the chapters), a child process whose
 stderr is a pseudo-terminal, and the pages' runner on a page written for the test.
+What each did is remembered while dlnotes/ and pipeline/ are unchanged (tests/memo.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import textwrap
 import types
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +24,9 @@ from dlnotes import progress
 from pipeline.page import ROOT, parse
 from pipeline.runner import ensure
 from pipeline.store import Store, process_env
+from tests.memo import remembered
+
+HERE = Path(__file__)
 
 _PROBLEM = """
 import time
@@ -82,10 +87,15 @@ def test_a_jupyter_kernel_shows_a_widget_and_prints_nothing_to_stdout() -> None:
         " progress=True)",
     ]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)  # execute() leaves the kernel's zmq sockets to the GC
-        ran = execute(notebook, timeout=60)["cells"]
-        gc.collect()
+
+    def run() -> list:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)  # execute() leaves the kernel's zmq sockets to the GC
+            ran = execute(notebook, timeout=60)["cells"]
+            gc.collect()
+        return ran
+
+    ran = remembered(HERE, "kernel", run)
 
     def outputs(cell, kind: str) -> list:
         if kind == "widget":
@@ -113,25 +123,29 @@ def test_a_terminal_shows_a_line_on_stderr_and_prints_nothing_to_stdout() -> Non
         fit(model, X, y, loss_fn=slow_loss, optimizer=sgd, epochs=20, progress=False)
         print("done")
     """)
-    main, child = pty.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
-    try:
-        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=process_env(), stdout=subprocess.PIPE,
-                              stderr=child, text=True, timeout=60)
-        os.close(child)
-        terminal = b""
-        while True:
-            try:
-                chunk = os.read(main, 4096)
-            except OSError:  # EIO: the child's end is closed and everything has been read
-                break
-            if not chunk:
-                break
-            terminal += chunk
-    finally:
-        os.close(main)
-    assert done.returncode == 0 and done.stdout == "done\n", done.stdout
-    text = terminal.decode("utf-8", "replace")
+    def run() -> dict:
+        main, child = pty.openpty()
+        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+        try:
+            done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=process_env(), stdout=subprocess.PIPE,
+                                  stderr=child, text=True, timeout=60)
+            os.close(child)
+            terminal = b""
+            while True:
+                try:
+                    chunk = os.read(main, 4096)
+                except OSError:  # EIO: the child's end is closed and everything has been read
+                    break
+                if not chunk:
+                    break
+                terminal += chunk
+        finally:
+            os.close(main)
+        return {"returncode": done.returncode, "stdout": done.stdout, "terminal": terminal.decode("utf-8", "replace")}
+
+    done = remembered(HERE, "terminal", run)
+    assert done["returncode"] == 0 and done["stdout"] == "done\n", done["stdout"]
+    text = done["terminal"]
     assert text.count("fit:") >= 1 and "20/20" in text and "loss" in text and "accuracy" in text, text
     assert "Warning" not in text
     last = text.replace("\r\n", "\n").split("\r")[-1]
@@ -150,6 +164,6 @@ def test_the_pages_runner_shows_no_progress_and_no_warning(tmp_path) -> None:
         #> False ''
     """)
     page.write_text(f"```python\n{snippet.strip()}\n```\n", encoding="utf-8")
-    (record,) = ensure(parse(page), Store(tmp_path / "store"))
-    assert record.error is None and record.problems == [], (record.error, record.problems)
-    assert record.stdout == "False ''\n"
+    record = remembered(HERE, "runner", lambda: ensure(parse(page), Store(tmp_path / "store"))[0].__dict__)
+    assert record["error"] is None and record["problems"] == [], (record["error"], record["problems"])
+    assert record["stdout"] == "False ''\n"

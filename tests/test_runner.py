@@ -1,7 +1,8 @@
 """pipeline/runner.py and pipeline/store.py: a snippet runs once, and what it leaves is reused.
 
 These run real child processes on small pages written to a temporary folder,
-with a temporary store.
+with a temporary store. What they did is remembered while dlnotes/ and pipeline/
+are unchanged (tests/memo.py); the assertions run every time.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from pipeline.examples import failure
 from pipeline.page import parse
 from pipeline.runner import ensure
 from pipeline.store import Record, Store
+from tests.memo import remembered
+
+HERE = Path(__file__)
 
 
 def _page(folder: Path, *blocks: str, name: str = "page.md"):
@@ -35,27 +39,37 @@ def store(tmp_path) -> Store:
     return Store(tmp_path / "store")
 
 
-def test_a_stored_result_is_reused_and_recomputed_when_its_inputs_change(tmp_path, store, monkeypatch) -> None:
-    first = _page(tmp_path, "print(6 * 7)\n#> 42", "print('b')\n#> b")
-    records = ensure(first, store)
-    assert [r.stdout for r in records] == ["42\n", "b\n"] and len(_runs(store)) == 2
-    assert ensure(first, store) == records and len(_runs(store)) == 2, "nothing changed: nothing runs"
+def test_a_stored_result_is_reused_and_recomputed_when_its_inputs_change(tmp_path) -> None:
+    def run() -> dict:
+        store, runs = Store(tmp_path / "store"), []
+        first = _page(tmp_path, "print(6 * 7)\n#> 42", "print('b')\n#> b")
+        records = ensure(first, store)
+        runs.append(len(_runs(store)))
+        again = ensure(first, store) == records  # nothing changed: nothing runs
+        runs.append(len(_runs(store)))
+        # a comment (or a translation of one) changes nothing either
+        commented = ensure(_page(tmp_path, "print(6 * 7)  # forty-two\n#> 42", "print('b')\n#> b"), store) == records
+        runs.append(len(_runs(store)))
+        edited = _page(tmp_path, "print(6 * 7)\n#> 42", "print('c')\n#> c")
+        ensure(edited, store)
+        ran = [Path(r["snippet"]).name for r in _runs(store)][2:]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(store_module, "sources_digest", lambda: "a dlnotes source changed")
+            ensure(edited, store)
+            runs.append(len(_runs(store)))
+            patch.setattr(store_module, "device_name", lambda: "cuda:0 (another device)")
+            other = ensure(edited, store)
+            runs.append(len(_runs(store)))
+        return {"stdout": [r.stdout for r in records], "runs": runs, "again": again, "commented": commented,
+                "ran": ran, "new_keys": {r.key for r in other}.isdisjoint({r.key for r in records})}
 
-    # a comment (or a translation of one) changes nothing either
-    _page(tmp_path, "print(6 * 7)  # forty-two\n#> 42", "print('b')\n#> b")
-    assert len(_runs(store)) == 2 and ensure(parse(tmp_path / "page.md"), store) == records
-
-    edited = _page(tmp_path, "print(6 * 7)\n#> 42", "print('c')\n#> c")
-    ensure(edited, store)
-    assert [r["snippet"] for r in _runs(store)][2:] == [str(tmp_path / "page.md")], "only the edited one ran"
-
-    monkeypatch.setattr(store_module, "sources_digest", lambda: "a dlnotes source changed")
-    ensure(edited, store)
-    assert len(_runs(store)) == 5, "a dlnotes change runs both again"
-
-    monkeypatch.setattr(store_module, "device_name", lambda: "cuda:0 (another device)")
-    again = ensure(edited, store)
-    assert len(_runs(store)) == 7 and {r.key for r in again}.isdisjoint({r.key for r in records})
+    seen = remembered(HERE, "reuse", run)
+    assert seen["stdout"] == ["42\n", "b\n"] and seen["runs"][0] == 2
+    assert seen["again"] and seen["runs"][1] == 2, "nothing changed: nothing runs"
+    assert seen["commented"] and seen["runs"][2] == 2, "a comment changes nothing"
+    assert seen["ran"] == ["page.md"], "only the edited one ran"
+    assert seen["runs"][3] == 5, "a dlnotes change runs both again"
+    assert seen["runs"][4] == 7 and seen["new_keys"], "another device runs both again"
 
 
 LEAKS = {
@@ -81,14 +95,19 @@ FAULTS = {  # the snippets of one page, each case a few snippets long; one child
 def faults(tmp_path_factory) -> dict:
     """Each case's (snippet, record) pairs, from one run of a page that has them all, in order."""
     folder = tmp_path_factory.mktemp("faults")
-    store = Store(folder / "store")
     page = _page(folder, *[block for blocks in FAULTS.values() for block in blocks])
-    pairs = list(zip(page.runnable, ensure(page, store)))
+
+    def run() -> list[dict]:
+        store = Store(folder / "store")
+        return [{**r.__dict__, "stored": store.get(r.key) is not None} for r in ensure(page, store)]
+
+    records = [(r.pop("stored"), Record(**r)) for r in remembered(HERE, "faults", run, folder)]
+    pairs = [(snippet, record) for snippet, (_, record) in zip(page.runnable, records)]
     cases, start = {}, 0
     for name, blocks in FAULTS.items():
         cases[name] = pairs[start : start + len(blocks)]
         start += len(blocks)
-    cases["store"] = store
+    cases["stored"] = {record.key: stored for stored, record in records}
     return cases
 
 
@@ -99,7 +118,7 @@ def test_a_snippet_that_needs_the_previous_ones_variables_fails(faults) -> None:
     where = f'File "{second.filename}", line {second.first_line}'
     assert where in dependent.error, "the traceback names the page's line"
     assert "raised an error" in failure(second, dependent)
-    assert faults["store"].get(dependent.key) is None, "a failure is reported, not stored"
+    assert faults["stored"][ok.key] and not faults["stored"][dependent.key], "a failure is reported, not stored"
 
 
 def test_printed_output_must_match_the_page(faults) -> None:
@@ -125,13 +144,20 @@ def test_a_snippet_that_would_break_the_notebooks_later_cells_fails(faults) -> N
 
 def test_a_figure_is_stored_as_svg_and_png_the_same_every_run(tmp_path) -> None:
     page = _page(tmp_path, "from matplotlib.figure import Figure\nfig = Figure()\nfig.subplots().plot([0, 1])")
-    one, two = Store(tmp_path / "a"), Store(tmp_path / "b")
-    [record], [again] = ensure(page, one), ensure(page, two)
+
+    def run() -> dict:
+        one, two = Store(tmp_path / "a"), Store(tmp_path / "b")
+        [record], [again] = ensure(page, one), ensure(page, two)
+        files = {f: (one.figure(record.key, f).read_bytes(), two.figure(again.key, f).read_bytes())
+                 for f in ("svg", "png")}
+        return {"record": record.__dict__, "svg": files["svg"][0][:64].decode(), "png": list(files["png"][0][:4]),
+                "same": [first == second for first, second in files.values()]}
+
+    seen = remembered(HERE, "figure", run)
+    record = Record(**seen["record"])
     assert record.figure and record.device.startswith("cpu (") and record.torch and record.seconds >= 0
-    assert one.figure(record.key, "svg").read_text().lstrip().startswith("<?xml")
-    assert one.figure(record.key, "png").read_bytes()[:4] == b"\x89PNG"
-    for format in ("svg", "png"):
-        assert one.figure(record.key, format).read_bytes() == two.figure(again.key, format).read_bytes()
+    assert seen["svg"].lstrip().startswith("<?xml") and bytes(seen["png"]) == b"\x89PNG"
+    assert seen["same"] == [True, True], "two runs draw the same SVG and PNG, byte for byte"
 
 
 def test_a_failed_run_is_never_stored(store) -> None:

@@ -7,15 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.weight import code_out_of_search, lazy_images
+from pipeline.weight import lazy_images, search_view
 
 
-def test_code_blocks_are_marked_and_nothing_else() -> None:
+def test_the_search_view_leaves_out_code_blocks_and_provenance_lines_and_nothing_else() -> None:
     html = ('<p>x <code>a</code></p><div class="highlight"><pre><span></span><code>b</code></pre></div>'
-            '<pre class="x">c</pre>')
-    marked = code_out_of_search(html)
-    assert marked.count("<pre data-search-exclude") == 2 and "<code>a</code>" in marked
-    assert code_out_of_search(marked) == marked, "marking twice changes nothing"
+            '<PRE class="x">c\n</PRE >\n<p>y</p><pretend>z</pretend>'
+            '<p class="dlnotes-provenance">Output from torch 2.13.0, CPU · <a href="#">Report</a></p><p>w</p>')
+    view = search_view(html)
+    assert view == '<p>x <code>a</code></p><div class="highlight"></div>\n<p>y</p><pretend>z</pretend><p>w</p>'
+    assert search_view(view) == view
 
 
 def test_images_load_lazily_unless_told_otherwise() -> None:
@@ -28,7 +29,7 @@ def test_images_load_lazily_unless_told_otherwise() -> None:
 def test_the_search_index_holds_prose_not_code(site: Path) -> None:
     for index in [site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"]:
         docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-        assert not any("<pre>" in doc["text"] for doc in docs)
+        assert not any(code in doc["text"] for doc in docs for code in ("<pre>", "import torch", "torch 2."))
         assert index.stat().st_size < 550_000, "the index every page fetches (820 KB with code, 495 KB without)"
     html = (site / "spiral" / "index.html").read_text(encoding="utf-8")
     assert html.count('<img loading="lazy"') == html.count("<img") > 0
