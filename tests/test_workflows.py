@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import yaml
 
 from pipeline.page import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
+# A step's `uses: owner/repo[/path]@ref  # comment`, as written (yaml drops the comment).
+USES = re.compile(r"^\s*(?:- )?uses: (?P<action>[^@\s]+)@(?P<ref>\S+)(?P<comment>.*)$", flags=re.MULTILINE)
+
+
+def _load(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def _flows() -> dict[str, dict]:
+    return {path.name: _load(path) for path in sorted(WORKFLOWS.glob("*.yml"))}
 
 
 def _dev_commands(script: str) -> list[str]:
@@ -18,7 +29,7 @@ def _dev_commands(script: str) -> list[str]:
 
 
 def test_the_weekly_watch_runs_what_ci_runs_unpinned() -> None:
-    flow = yaml.load((WORKFLOWS / "latest.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    flow = _flows()["latest.yml"]
     assert flow["on"]["schedule"][0]["cron"].split()[2:] == ["*", "*", "1"], "weekly"
     steps = [step.get("run", "") for step in flow["jobs"]["latest"]["steps"]]
     assert "bash .ci/latest" in steps
@@ -29,12 +40,60 @@ def test_the_weekly_watch_runs_what_ci_runs_unpinned() -> None:
 
 
 def test_the_weekly_watch_reports_with_least_privilege() -> None:
-    flow = yaml.load((WORKFLOWS / "latest.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    assert flow["permissions"] == {"contents": "read"}
+    flow = _flows()["latest.yml"]
+    assert flow["jobs"]["latest"]["permissions"] == {"contents": "read"}
     report = flow["jobs"]["report"]
     assert report["if"] == "failure()" and report["permissions"] == {"issues": "write"}
     script = report["steps"][0]["run"]
     assert "gh issue list --state open" in script and "gh issue comment" in script and "gh issue create" in script
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release() -> None:
+    """Pinned to a full commit SHA, the release in the comment, one pin per action repository."""
+    pins: dict[str, set[tuple[str, str]]] = {}
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for uses in USES.finditer(path.read_text(encoding="utf-8")):
+            assert re.fullmatch(r"[0-9a-f]{40}", uses["ref"]), f"{path.name}: {uses[0].strip()} is not pinned"
+            assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", uses["comment"]), f"{path.name}: {uses[0].strip()}: # vX.Y.Z"
+            repo = "/".join(uses["action"].split("/")[:2])
+            pins.setdefault(repo, set()).add((uses["ref"], uses["comment"].strip()))
+    assert "actions/checkout" in pins and all(len(pin) == 1 for pin in pins.values()), pins
+
+
+def test_every_job_asks_for_its_own_permissions_and_no_checkout_keeps_the_token() -> None:
+    for name, flow in _flows().items():
+        assert flow["permissions"] == {}, f"{name}: permissions: {{}} at the top, then per job"
+        for job_name, job in flow["jobs"].items():
+            assert "permissions" in job, f"{name}: job {job_name} has no permissions:"
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] == "false", f"{name}: {job_name}"
+
+
+def test_pages_publishes_what_the_tests_checked() -> None:
+    flows = _flows()
+    tests, pages = flows["tests.yml"]["jobs"]["test"], flows["pages.yml"]
+    build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
+    assert pages["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+    assert build["permissions"] == tests["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"} and deploy["needs"] == "build"
+    assert deploy["environment"]["name"] == "github-pages"
+    # the same container, system packages and full history as the tests, then .ci/pages: .ci/run first
+    assert build["container"] == tests["container"] and build["steps"][:2] == tests["steps"][:2]
+    assert build["steps"][1]["with"]["fetch-depth"] == "0"
+    assert "bash .ci/pages" in [step.get("run") for step in build["steps"]]
+    script = (ROOT / ".ci" / "pages").read_text(encoding="utf-8").splitlines()
+    assert script.index("bash .ci/run") < script.index("python3 dev.py build")
+    assert _dev_commands("pages") == ["build", "offline", "pdf"]
+    uploads = [step["with"]["path"] for step in build["steps"] if "upload-pages-artifact" in step.get("uses", "")]
+    assert uploads == ["site/"]
+
+
+def test_dependabot_keeps_the_actions_and_the_constraints_current() -> None:
+    updates = {u["package-ecosystem"]: u for u in _load(ROOT / ".github" / "dependabot.yml")["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    assert all(u["schedule"]["interval"] == "weekly" for u in updates.values())
+    assert (ROOT / updates["pip"]["directory"].strip("/") / "constraints.txt").is_file()
 
 
 def test_dev_py_installs_unpinned_only_when_asked(monkeypatch, tmp_path) -> None:
