@@ -231,7 +231,7 @@ def weight() -> list[str]:
                     context.on("request", lambda r, urls=urls: urls.add(r.url))
                     tab = context.new_page()
                     tab.goto(base + prefix + path, wait_until="networkidle")
-                    tab.wait_for_timeout(500)  # the search worker fetches its index after load
+                    tab.wait_for_timeout(500)  # anything a script fetches after load (not the search index)
                     context.close()
                     files = {Path(root) / urlparse(u).path.lstrip("/") for u in urls if u.startswith(base)}
                     files = {f / "index.html" if f.is_dir() else f for f in files}

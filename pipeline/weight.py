@@ -4,8 +4,9 @@ Two changes to each page's HTML, as plain string functions (``hooks/weight.py``
 calls them; they know nothing of MkDocs):
 
 * code blocks stay out of the search index: Material's search plugin reads the
-  page without its ``<pre>`` blocks (:func:`search_view`). The index is fetched
-  on every page, and code was over half of it (the API page's source listings
+  page without its ``<pre>`` blocks (:func:`search_view`). The index was fetched
+  on every page (now only when a reader searches: docs/javascripts/search-on-demand.js),
+  and code was over half of it (the API page's source listings
   most of all); prose, headings and inline code are kept. The provenance line
   under each output (pipeline/provenance.py) is left out too: it is not prose,
   and its date would change the index at every run. Parsing the page

@@ -9,7 +9,7 @@ import functools
 
 import pytest
 
-from tests.browser import ARTIFACTS, SITE_PATH, load_all
+from tests.browser import ARTIFACTS, SEARCH_INDEX, SITE_PATH, load_all
 
 pytestmark = pytest.mark.site
 
@@ -58,6 +58,31 @@ def hits(memory, tab, origin) -> dict[tuple[str, str], list[str]]:
         assert seen["failures"] == seen["errors"] == []
         found.update({(root, query): hits for query, hits in seen["found"].items()})
     return found
+
+
+@pytest.fixture(scope="module")
+def by_key(memory, tab, origin) -> dict:
+    """A chapter read without searching, then "/" pressed and a word typed: when the index came, what was found."""
+    def search() -> dict:
+        page = tab()
+        page.goto(f"{origin}{SITE_PATH}en/tensors/", wait_until="networkidle")
+        before = [url for url in page.recorder.requests if url.endswith(SEARCH_INDEX)]
+        page.keyboard.press("/")  # Material's key for the search box
+        page.keyboard.type("broadcasting")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        found = page.evaluate(_HITS)
+        page.context.close()
+        return {"before": before, "found": found, **page.recorder.seen()}
+
+    return memory.observe("search:by key", search)
+
+
+def test_the_index_comes_only_when_a_reader_searches(by_key) -> None:
+    """docs/javascripts/search-on-demand.js: no index with the page (tests/test_browser_pages.py checks
+    every page), then "/" and a word find the chapter."""
+    assert by_key["before"] == [] and by_key["failures"] == by_key["errors"] == []
+    assert f"{SITE_PATH}en/{SEARCH_INDEX}" in by_key["requests"]
+    assert f"{SITE_PATH}en/tensors/" in by_key["found"]
 
 
 @pytest.mark.parametrize("query", CHINESE)

@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.pdf import TYPESET
 from pipeline.weight import LOAD_FIGURES
-from tests.browser import ARTIFACTS, SITE_PATH, load_all
+from tests.browser import ARTIFACTS, SEARCH_INDEX, SITE_PATH, load_all
 from tests.test_site import CHAPTERS, CONFIG, PAGES, page_dir
 
 pytestmark = pytest.mark.site
@@ -114,12 +114,13 @@ def readers_view(memory, tab, origin) -> dict[str, dict]:
 
 @pytest.mark.parametrize("path", EVERY_PAGE)
 def test_every_page_as_a_reader_gets_it(readers_view, path) -> None:
-    """Only this site's files, no failed request, no console error, the right lang, maths typeset
-    by KaTeX with its own fonts, every figure loaded and described, code that fits the column
-    at 1280 px, and a language switch that leads to the same page."""
+    """Only this site's files (not yet the search index), no failed request, no console error, the
+    right lang, maths typeset by KaTeX with its own fonts, every figure loaded and described, code
+    that fits the column at 1280 px, and a language switch that leads to the same page."""
     view = readers_view[path]
     outside = [u for u in view["requests"] if not u.startswith(("/", "data:"))]
     assert outside == []
+    assert not any(u.endswith(SEARCH_INDEX) for u in view["requests"]), "the index before the reader searched"
     assert view["failures"] == []
     assert view["errors"] == []
     english = path.startswith("en/")
