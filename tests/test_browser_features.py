@@ -62,10 +62,10 @@ def hits(memory, tab, origin) -> dict[tuple[str, str], list[str]]:
 
 @pytest.fixture(scope="module")
 def by_key(memory, tab, origin) -> dict:
-    """A chapter read without searching, then "/" pressed and a word typed: when the index came, what was found."""
+    """The home page read without searching, then "/" pressed and a word typed: when the index came, what was found."""
     def search() -> dict:
         page = tab()
-        page.goto(f"{origin}{SITE_PATH}en/tensors/", wait_until="networkidle")
+        page.goto(f"{origin}{SITE_PATH}en/", wait_until="networkidle")
         before = [url for url in page.recorder.requests if url.endswith(SEARCH_INDEX)]
         page.keyboard.press("/")  # Material's key for the search box
         page.keyboard.type("broadcasting")
