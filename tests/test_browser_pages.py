@@ -35,6 +35,7 @@ _FACTS = """async () => {
     typeset: [...document.querySelectorAll(".arithmatex")].filter(e => e.querySelector(".katex")).length,
     notebookMaths: document.querySelectorAll(".jp-MarkdownOutput .katex").length,
     katexErrors: document.querySelectorAll(".katex-error").length,
+    withoutMathml: [...document.querySelectorAll(".katex")].filter(k => !k.querySelector(".katex-mathml math")).length,
     prose: prose.innerText,
     images: images.map(i => ({src: i.getAttribute("src").slice(0, 80), alt: i.alt,
                               loaded: i.complete && i.naturalWidth > 0})),
@@ -126,6 +127,7 @@ def test_every_page_as_a_reader_gets_it(readers_view, path) -> None:
     english = path.startswith("en/")
     assert view["lang"] == ("en" if english else "zh")
     assert view["katexErrors"] == 0
+    assert view["withoutMathml"] == 0, "a formula a screen reader cannot read (KaTeX's MathML is missing)"
     assert [tex for tex in RAW_TEX if tex in view["prose"]] == [], "maths left untypeset"
     assert view["typeset"] == view["maths"]
     if "notebooks/" in path:

@@ -1,0 +1,101 @@
+"""Every page usable by every reader (WCAG 2.2 AA), checked in a real browser (tests/browser.py says how).
+
+axe-core, the engine of browsers' accessibility panels, runs on every page of both
+languages, in the light scheme (every rule) and, after a click on the palette toggle,
+the dark one (the rules about colour). Critical, serious and moderate violations
+fail; minor ones are listed in .cache/artifacts/axe.json. A second observation
+walks a chapter with the keyboard alone.
+
+axe takes seconds on a page with thousands of highlighted tokens, so these tests
+are marked ``audit`` and left out of ``python3 dev.py test`` (pyproject.toml);
+.ci/run runs them with the book: ``python3 dev.py test -m "book or audit"``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.pdf import TYPESET
+from tests.browser import ARTIFACTS, SITE_PATH, accessibility, load_all
+from tests.test_browser_pages import EVERY_PAGE
+from tests.test_site import CHAPTERS
+
+pytestmark = [pytest.mark.site, pytest.mark.audit]
+
+BLOCKING = ("critical", "serious", "moderate")
+# every page of the site: the reader's pages and every chapter's rendered notebook, in both languages
+AUDITED = EVERY_PAGE + [f"{lang}notebooks/{chapter}/" for lang in ("", "en/") for chapter in CHAPTERS
+                        if f"{lang}notebooks/{chapter}/" not in EVERY_PAGE]
+
+
+@pytest.fixture(scope="module")
+def audits(memory, tab, origin) -> dict[str, dict]:
+    """axe-core's violations on every page, in both schemes; all of them go to the artefacts."""
+    views = load_all(memory, tab, origin, AUDITED, "() => ({})", name="axe:", ready=TYPESET,
+                     then=lambda path, page: accessibility(page))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    found = {path: view["axe"] for path, view in views.items()}
+    (ARTIFACTS / "axe.json").write_text(json.dumps(found, indent=1, ensure_ascii=False), encoding="utf-8")
+    return views
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", AUDITED)
+def test_axe_finds_no_critical_serious_or_moderate_violation(audits, path, scheme) -> None:
+    view = audits[path]
+    assert view["failures"] == view["errors"] == []
+    found = [v for v in view["axe"][scheme] if v["impact"] in BLOCKING]
+    assert found == [], "\n".join(f"{v['impact']} {v['id']} ({v['nodes']}): {v['help']} {v['where']}" for v in found)
+
+
+# The keyboard path: Tab from the top of a chapter, as a reader without a mouse does.
+_FOCUSED = """() => {
+  const e = document.activeElement, style = getComputedStyle(e), box = e.getBoundingClientRect();
+  const classes = typeof e.className === "string" ? e.className.trim().split(/\\s+/).filter(Boolean) : [];
+  return {
+    what: [e.tagName.toLowerCase(), ...classes].join("."),
+    href: e.getAttribute("href"),
+    shown: box.width > 0 && box.height > 0 && style.visibility !== "hidden",
+    ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none",
+  };
+}"""
+STOPS = {  # what the reader must reach: a CSS class of the focused element
+    "skip link": "md-skip",
+    "language switch": "md-select__link",
+    "search box": "md-search__input",
+    "Colab button": "dlnotes-colab",
+    "a code block's copy button": "md-code__button",
+}
+
+
+@pytest.fixture(scope="module")
+def keyboard(memory, tab, origin) -> dict:
+    def walk() -> dict:
+        page = tab()
+        page.goto(f"{origin}{SITE_PATH}en/spiral/", wait_until="networkidle")
+        page.wait_for_selector(TYPESET, state="attached")
+        steps = []
+        for _ in range(150):
+            page.keyboard.press("Tab")
+            steps.append(page.evaluate(_FOCUSED))
+            if STOPS["a code block's copy button"] in steps[-1]["what"]:
+                break
+        page.context.close()
+        return {"steps": steps, **page.recorder.seen()}
+
+    return memory.observe("keyboard:en/spiral/", walk)
+
+
+def test_the_first_tab_reaches_the_skip_link(keyboard) -> None:
+    first = keyboard["steps"][0]
+    assert STOPS["skip link"] in first["what"] and first["shown"] and first["href"].startswith("#")
+
+
+@pytest.mark.parametrize("stop", STOPS)
+def test_the_keyboard_reaches_each_control_and_shows_where_it_is(keyboard, stop) -> None:
+    reached = [step for step in keyboard["steps"] if STOPS[stop] in step["what"].split(".")]
+    assert reached, f"Tab never reaches the {stop}: {[s['what'] for s in keyboard['steps']]}"
+    assert reached[0]["shown"] and reached[0]["ring"], f"the {stop} is focused but not visibly: {reached[0]}"
+    assert keyboard["failures"] == keyboard["errors"] == []
