@@ -25,6 +25,7 @@ import json
 import os
 import platform
 import shutil
+import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -33,6 +34,7 @@ from pathlib import Path
 from pipeline.page import ROOT, Snippet, strip_comments
 
 STORE = ROOT / ".cache" / "results"
+DEVICE_MEMO = ROOT / ".cache" / "device"  # device_name(), per boot
 FIGURE_FORMATS = ("svg", "png")
 _LIBRARIES = ("torch", "numpy", "matplotlib", "scikit-learn")
 THREADS_ENV = "DLNOTES_THREADS"  # CPU threads per snippet process (default 1: small models, steadier timings)
@@ -86,7 +88,32 @@ def process_env() -> dict[str, str]:
 
 
 def device_name() -> str:
-    """The device the snippets run on, as ``dlnotes.get_device`` picks it: ``cpu (avx2)``, ``cuda:0 (H200)``."""
+    """The device the snippets run on, as ``dlnotes.get_device`` picks it: ``cpu (avx2)``, ``cuda:0 (H200)``.
+
+    Asking imports torch (about a second of every build), so the answer is kept in
+    ``.cache/device/`` for this boot of this machine, this interpreter and torch, and
+    the ``DLNOTES_*``, ``CUDA_*`` and ``ATEN_*`` variables: with any of them changed
+    (a copied cache on another machine has another boot id), torch is asked again.
+    Without a boot id (not Linux), it is asked every time.
+    """
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        return _ask_device()
+    chosen = sorted((k, v) for k, v in os.environ.items() if k.startswith(("DLNOTES_", "CUDA_", "ATEN_")))
+    fingerprint = json.dumps([boot, sys.executable, metadata.version("torch"), chosen])
+    memo = DEVICE_MEMO / f"{hashlib.sha256(fingerprint.encode()).hexdigest()[:24]}.txt"
+    if memo.is_file():
+        return memo.read_text(encoding="utf-8")
+    name = _ask_device()
+    memo.parent.mkdir(parents=True, exist_ok=True)
+    staging = memo.with_suffix(f".{os.getpid()}")
+    staging.write_text(name, encoding="utf-8")
+    staging.replace(memo)  # atomic: a test worker never reads half a name
+    return name
+
+
+def _ask_device() -> str:
     from dlnotes import get_device
 
     device = get_device()

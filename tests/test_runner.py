@@ -72,6 +72,20 @@ def test_a_stored_result_is_reused_and_recomputed_when_its_inputs_change(tmp_pat
     assert seen["runs"][4] == 7 and seen["new_keys"], "another device runs both again"
 
 
+
+@pytest.mark.skipif(not Path("/proc/sys/kernel/random/boot_id").is_file(), reason="no boot id: asked every time")
+def test_the_device_is_asked_once_per_boot_and_again_when_the_choice_changes(tmp_path, monkeypatch) -> None:
+    asked = []
+    monkeypatch.setattr(store_module, "DEVICE_MEMO", tmp_path)
+    monkeypatch.setattr(store_module, "_ask_device", lambda: asked.append(1) or f"cpu (asked {len(asked)})")
+    monkeypatch.delenv("DLNOTES_DEVICE", raising=False)
+    assert store_module.device_name() == store_module.device_name() == "cpu (asked 1)"
+    monkeypatch.setenv("DLNOTES_DEVICE", "cuda")  # another choice: asked again, and remembered apart
+    assert store_module.device_name() == "cpu (asked 2)"
+    monkeypatch.delenv("DLNOTES_DEVICE")
+    assert store_module.device_name() == "cpu (asked 1)" and len(asked) == 2
+    assert len(list(tmp_path.iterdir())) == 2, "one memo per choice, no staging file left"
+
 LEAKS = {
     "default dtype": "import torch\ntorch.set_default_dtype(torch.float64)",
     "autograd turned off": "import torch\ntorch.set_grad_enabled(False)",
