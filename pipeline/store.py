@@ -107,9 +107,9 @@ def device_name() -> str:
         return memo.read_text(encoding="utf-8")
     name = _ask_device()
     memo.parent.mkdir(parents=True, exist_ok=True)
-    staging = memo.with_suffix(f".{os.getpid()}")
-    staging.write_text(name, encoding="utf-8")
-    staging.replace(memo)  # atomic: a test worker never reads half a name
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=memo.parent, suffix=".tmp", delete=False) as staging:
+        staging.write(name)  # one file per writer (processes and threads), then an atomic rename:
+    os.replace(staging.name, memo)  # a test worker never reads half a name
     return name
 
 

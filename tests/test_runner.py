@@ -8,7 +8,9 @@ are unchanged (tests/memo.py); the assertions run every time.
 from __future__ import annotations
 
 import json
+import os
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,20 @@ def test_the_device_is_asked_once_per_boot_and_again_when_the_choice_changes(tmp
     monkeypatch.delenv("DLNOTES_DEVICE")
     assert store_module.device_name() == "cpu (asked 1)" and len(asked) == 2
     assert len(list(tmp_path.iterdir())) == 2, "one memo per choice, no staging file left"
+
+
+def test_threads_asking_for_the_device_at_once_all_get_it(tmp_path, monkeypatch) -> None:
+    """The build asks from a thread per chapter (pipeline/runner.py ensure_all), all at the start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(store_module, "DEVICE_MEMO", tmp_path)
+    monkeypatch.setattr(store_module, "_ask_device", lambda: "cpu (slow)")
+    rename = os.replace  # slowed down: every thread has written before the first one renames
+    monkeypatch.setattr(os, "replace", lambda *args: time.sleep(0.05) or rename(*args))
+    with ThreadPoolExecutor(8) as pool:
+        names = list(pool.map(lambda _: store_module.device_name(), range(8)))
+    assert names == ["cpu (slow)"] * 8
+    assert [p.suffix for p in tmp_path.iterdir()] in ([], [".txt"]), "no staging file left"
 
 LEAKS = {
     "default dtype": "import torch\ntorch.set_default_dtype(torch.float64)",
