@@ -64,12 +64,14 @@ _AXE_RUN = """async (rules) => {
                                      where: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
 }"""
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+SETTLED = "document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))"
+"""Awaited: the fonts are in and a frame has been laid out since (a ResizeObserver has reported)."""
 
 
 def accessibility(page) -> dict:
     """axe-core's violations on an open page in the light scheme (every rule), then, after a click on
     Material's palette toggle as a reader would, in the dark one (the rules about colour)."""
-    page.evaluate("document.fonts.ready.then(() => true)")  # the page as it settles (maths in its fonts)
+    page.evaluate(SETTLED)  # the page as it settles (maths in its fonts, laid out once more)
     page.add_script_tag(path=str(AXE))
     light = page.evaluate(_AXE_RUN, None)
     page.locator("form[data-md-component=palette] label:visible").first.click()

@@ -18,7 +18,7 @@ import json
 import pytest
 
 from pipeline.pdf import TYPESET
-from tests.browser import ARTIFACTS, SITE_PATH, accessibility, load_all
+from tests.browser import ARTIFACTS, SETTLED, SITE_PATH, accessibility, load_all
 from tests.test_browser_pages import EVERY_PAGE
 from tests.test_site import CHAPTERS
 
@@ -99,3 +99,37 @@ def test_the_keyboard_reaches_each_control_and_shows_where_it_is(keyboard, stop)
     assert reached, f"Tab never reaches the {stop}: {[s['what'] for s in keyboard['steps']]}"
     assert reached[0]["shown"] and reached[0]["ring"], f"the {stop} is focused but not visibly: {reached[0]}"
     assert keyboard["failures"] == keyboard["errors"] == []
+
+
+# Display maths scrolls sideways when it is wider than the column (a phone): then, and only
+# then, it is a tab stop, named (docs/javascripts/a11y.js), so the keyboard can scroll it.
+_FORMULAS = """() => [...document.querySelectorAll(".katex-display")].map((box) => ({
+  scrolls: box.scrollWidth > box.clientWidth,
+  stop: box.tabIndex === 0 && box.getAttribute("role") === "group" && !!box.getAttribute("aria-label"),
+}))"""
+
+
+@pytest.fixture(scope="module")
+def formulas(memory, tab, origin) -> dict:
+    def look() -> dict:
+        page = tab(viewport={"width": 360, "height": 800})
+        page.goto(f"{origin}{SITE_PATH}en/backprop/", wait_until="networkidle")
+        page.wait_for_selector(TYPESET, state="attached")
+        page.evaluate(SETTLED)
+        phone = page.evaluate(_FORMULAS)
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.evaluate(SETTLED)
+        wide = page.evaluate(_FORMULAS)
+        page.context.close()
+        return {"phone": phone, "wide": wide, **page.recorder.seen()}
+
+    return memory.observe("formulas:en/backprop/", look)
+
+
+def test_a_formula_is_a_tab_stop_exactly_while_it_scrolls(formulas) -> None:
+    phone, wide = formulas["phone"], formulas["wide"]
+    assert len(phone) == len(wide) > 0 and formulas["failures"] == formulas["errors"] == []
+    assert any(f["scrolls"] for f in phone), "no formula is wider than a phone: the check checks nothing"
+    for width, found in (("phone", phone), ("wide", wide)):
+        assert [f["stop"] for f in found] == [f["scrolls"] for f in found], width
+    assert sum(f["scrolls"] for f in wide) < sum(f["scrolls"] for f in phone), "the window grew: fewer scroll"
