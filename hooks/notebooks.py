@@ -8,7 +8,7 @@
   the notebooks would be copied as JSON (mkdocs-static-i18n issue 198): make them
   pages again, with the i18n plugin's destination.
 * ``on_page_content`` / ``on_post_page``: the site's heading ids, no third-party
-  loaders, the chapter's alt texts.
+  loaders, the chapter's alt texts, the stylesheets cut to what the page uses.
 * ``on_page_context``: the "Open in Colab" and "Download notebook" buttons
   (overrides/partials/actions.html); a notebook page's "edit" link goes to its chapter.
 * ``on_post_build``: the committed notebooks, and one zip per language, into the
@@ -123,13 +123,15 @@ def on_page_content(content: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Notebook pages: no third-party loaders; each figure gets the chapter's alt text."""
+    """Notebook pages: no third-party loaders; each figure gets the chapter's alt text; of
+    JupyterLab's stylesheet, only the rules that can match the page."""
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     name, *suffix = Path(page.file.src_uri).stem.split(".")
     chapter = parse(f"docs/{name}{LANGUAGES[suffix[0] if suffix else 'zh']}.md")
     try:
-        return rendered.with_alt_texts(rendered.without_loaders(output), [f.alt for f in chapter.figures])
+        output = rendered.with_alt_texts(rendered.without_loaders(output), [f.alt for f in chapter.figures])
+        return rendered.with_trimmed_styles(output)
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 

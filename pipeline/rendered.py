@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 import re
 
+from pipeline import stylesheets
+
 # nbconvert's page template has a MathJax loader (with an empty URL, since no
 # `custom_mathjax_url` is set: KaTeX renders the notebooks' maths, as on every
 # page) and a Mermaid loader that imports from cdnjs when a notebook has a
@@ -18,6 +20,7 @@ _LOADERS = [
                r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid.*?</script>', re.S),
 ]
 NO_ALT = 'alt="No description has been provided for this image"'
+_STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S | re.I)
 _HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<body>.*?)</h(?P=level)>', re.S)
 
 
@@ -62,3 +65,10 @@ def with_alt_texts(output: str, alts: list[str]) -> str:
     for alt in alts:
         output = output.replace(NO_ALT, f'alt="{html.escape(alt, quote=True)}"', 1)
     return output
+
+
+def with_trimmed_styles(output: str) -> str:
+    """Each inline stylesheet of the page with only the rules that can match it
+    (:mod:`pipeline.stylesheets`): JupyterLab's 574 KB come down to a few dozen."""
+    classes = stylesheets.page_classes(output)
+    return _STYLE.sub(lambda m: m[1] + stylesheets.trimmed(m[2], classes) + m[3], output)
