@@ -20,7 +20,7 @@ _LOADERS = [
                r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid.*?</script>', re.S),
 ]
 NO_ALT = 'alt="No description has been provided for this image"'
-_STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S | re.I)
+_STYLE = re.compile(r"(<style[^>]*>)([^<]*(?:<(?!/style>)[^<]*)*)(</style>)")  # as nbconvert writes them
 _HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<body>.*?)</h(?P=level)>', re.S)
 
 

@@ -30,13 +30,16 @@ RUNTIME_CLASSES = ("md-", "katex")
 _TOKEN = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|/\*.*?\*/|[(){};,]', re.S)
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _NOT = re.compile(r":not\([^()]*\)")
+_INNER_ROOT = re.compile(r"\S\s*:root")  # :root inside another element: matches nothing
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _CLASSES_IN_PAGE = re.compile(r'\sclass="([^"]*)"')
 
 
 def _parse(css: str) -> list[tuple[str, object]]:
-    """Top-level items: ``(prelude, body)``, where body is a string of declarations, a nested
-    list (a block of rules: ``@media``, ``@supports``), or None for a statement (``@charset x;``)."""
+    """The stylesheet's items, each one of: a statement (``@charset "UTF-8";``); ``(prelude, items)``,
+    a block of rules (``@media``, ``@supports``); ``(prelude, text)``, another at-rule, kept as
+    written (``@keyframes``, ``@font-face``); ``(selectors, declarations)``, a rule, where
+    selectors is a tuple of ``(selector, the classes it needs or None)``."""
     stack: list = [[]]  # open blocks: a list of rules, or where a text body starts
     preludes: list[str] = []
     start = depth = 0
@@ -58,14 +61,17 @@ def _parse(css: str) -> list[tuple[str, object]]:
             start = match.end()
         elif token == "}":
             top, prelude = stack.pop(), preludes.pop()
-            body = top if isinstance(top, list) else css[top:match.start()]
-            if isinstance(stack[-1], list):
-                stack[-1].append((prelude, body))
+            if isinstance(stack[-1], list):  # else: a block inside a kept text (a keyframe)
+                if isinstance(top, list) or prelude.startswith("@"):
+                    stack[-1].append((prelude, top if isinstance(top, list) else css[top:match.start()]))
+                else:
+                    selectors = tuple((s, _needs(s)) for s in _selectors(prelude))
+                    stack[-1].append((selectors, css[top:match.start()]))
             start = match.end()
         elif token == ";" and isinstance(stack[-1], list):
             statement = _COMMENT.sub("", css[start:match.start()]).strip()
             if statement:
-                stack[-1].append((statement, None))
+                stack[-1].append(f"{statement};")
             start = match.end()
     return stack[0]
 
@@ -82,12 +88,11 @@ def _selectors(prelude: str) -> list[str]:
     return parts + [prelude[start:].strip()]
 
 
-@functools.lru_cache(maxsize=4096)
 def _needs(selector: str) -> frozenset[str] | None:
     """The classes ``selector`` needs on the page; None if it can never match."""
     if "\\" in selector:
         return frozenset()  # escaped characters: not parsed here, kept
-    if re.search(r"\S\s*:root", selector):
+    if _INNER_ROOT.search(selector):
         return None
     needed = _CLASS.findall(re.sub(r"\[[^\]]*\]", "", _NOT.sub("", selector)))
     return frozenset(c for c in needed if not c.startswith(RUNTIME_CLASSES))
@@ -100,19 +105,19 @@ def _parsed(css: str) -> list:
 
 def _serialise(items: list, classes: frozenset[str]) -> str:
     out = []
-    for prelude, body in items:
-        if body is None:
-            out.append(f"{prelude};")
-        elif isinstance(body, list):
+    for item in items:
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        head, body = item
+        if isinstance(body, list):
             inner = _serialise(body, classes)
             if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [s for s in _selectors(prelude) if (need := _needs(s)) is not None and need <= classes]
-            if kept:
-                out.append(f"{','.join(kept)}{{{body}}}")
+                out.append(f"{head}{{{inner}}}")
+        elif isinstance(head, str):
+            out.append(f"{head}{{{body}}}")
+        elif kept := [s for s, need in head if need is not None and need <= classes]:
+            out.append(f"{','.join(kept)}{{{body}}}")
     return "".join(out)
 
 
