@@ -216,7 +216,7 @@ def test_each_chapter_has_a_colab_button_and_a_rendered_notebook(site: Path, cha
         assert re.search(rf'href="\.\./\.\./{chapter}/" class="md-button dlnotes-notebook-link"', page)
         assert "mathjax" not in page.lower() and "cdnjs" not in page, "nbconvert's loaders are removed"
         styles = "".join(re.findall(r"<style[^>]*>(.*?)</style>", page, re.S))
-        assert ".jupyter-wrapper .jp-Cell" in styles and "--jp-icon-" not in styles and len(styles) < 80_000, \
+        assert ".jupyter-wrapper .jp-Cell" in styles and "--jp-icon-add-above" not in styles and len(styles) < 80_000, \
             "JupyterLab's stylesheet, cut to the rules that can match the page (pipeline/stylesheets.py)"
         for html_file in (site / prefix / chapter / "index.html", notebook):  # both offer the download
             assert _download(html_file) == site / NOTEBOOKS.download_path(chapter, language)
