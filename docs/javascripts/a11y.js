@@ -1,8 +1,8 @@
 // What keyboard and screen-reader users need that the theme's markup lacks
 // (tests/test_browser_access.py checks every page with axe-core):
 // - a scroll box must be reachable by keyboard: a notebook's code cell always (as
-//   Material's own code blocks are), display maths exactly while it is wider than
-//   the column; each is a named group (not a landmark: there are many) in the
+//   Material's own code blocks are), display maths exactly while it scrolls (wider
+//   than the column, in a box that lets it scroll); each is a named group (not a landmark: there are many) in the
 //   page's language;
 // - the bar over each code block (its copy button) is not a navigation landmark:
 //   many unnamed ones would be indistinguishable.
@@ -20,11 +20,17 @@
       ["tabindex", "role", "aria-label"].forEach((attribute) => el.removeAttribute(attribute));
     }
   };
-  // A formula's box (the column's width) and its parts (inline blocks: the formula's own
-  // width; the box and its inner blocks keep the column's) are watched.
+  // Which box scrolls a wide formula depends on the width: on a phone, Material lets the
+  // formula take its own width and scrolls the arithmatex block around it; in a wider
+  // column, KaTeX's display box scrolls. Both are watched, with the formula's parts
+  // (inline blocks, whose width is the formula's: the boxes keep the column's).
   const widths = new ResizeObserver((entries) => {
-    new Set(entries.map(({ target }) => target.closest(".katex-display"))).forEach((box) => {
-      reachable(box, names.maths, box.scrollWidth > box.clientWidth);
+    const formula = ({ target }) => target.closest(".arithmatex") || target.closest(".katex-display");
+    const formulas = new Set(entries.map(formula));
+    formulas.forEach((formula) => {
+      [formula, ...formula.querySelectorAll(".katex-display")].forEach((box) => {
+        reachable(box, names.maths, box.scrollWidth > box.clientWidth);
+      });
     });
   });
   const watched = new WeakSet();
@@ -33,8 +39,8 @@
     root.querySelectorAll(".katex-display").forEach((box) => {
       if (watched.has(box)) return;
       watched.add(box);
-      widths.observe(box);
-      box.querySelectorAll(".katex-html > .base").forEach((part) => widths.observe(part));
+      const parts = box.querySelectorAll(".katex-html > .base");
+      [box.closest(".arithmatex") || box, box, ...parts].forEach((el) => widths.observe(el));
     });
     root.querySelectorAll("nav.md-code__nav:not([role])").forEach((el) => el.setAttribute("role", "none"));
   };
