@@ -39,7 +39,7 @@
     root.querySelectorAll(".katex-display").forEach((box) => {
       if (watched.has(box)) return;
       watched.add(box);
-      const parts = box.querySelectorAll(".katex-html > .base");
+      const parts = box.querySelectorAll(".katex-html > *"); // KaTeX's bases, struts, tags
       [box.closest(".arithmatex") || box, box, ...parts].forEach((el) => widths.observe(el));
     });
     root.querySelectorAll("nav.md-code__nav:not([role])").forEach((el) => el.setAttribute("role", "none"));
