@@ -26,6 +26,7 @@ import argparse
 import collections
 import contextlib
 import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -52,6 +53,26 @@ BUILD_BUDGET, SNIPPET_BUDGET = 10.0, 5.0
 PAGE_BUDGET, PAGE_GZIP_BUDGET = 1_200_000, 400_000  # a chapter's first view, raw and gzipped
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CACHE = ROOT / ".cache"
+
+
+def host_speed() -> float:
+    """Seconds this machine takes now for a fixed one-thread workload (Python bytecode and hashing).
+
+    The budgets are for an idle 2-core machine, where this takes about 0.7-0.9 s; the same
+    code's timings were seen to vary by 1.5x within an hour on a shared host. Measured at
+    the start and the end of a report, it says how far to trust the rows between.
+    """
+    start = time.perf_counter()
+    total, digest = 0, hashlib.sha256()
+    for i in range(5_000_000):
+        total += i * i % 7
+    for _ in range(40):
+        digest.update(b"x" * 5_000_000)
+    return time.perf_counter() - start
+
+
+def _speed_row(when: str) -> str:
+    return f"| host speed ({when}): a fixed one-thread workload | {host_speed():.2f} s | | | about 0.7-0.9 s when idle |"
 
 
 def mark(ok: bool) -> str:
@@ -266,9 +287,11 @@ def main() -> None:
     print(f"# dlnotes benchmark report\n\n{os.cpu_count()} CPUs, torch {torch.__version__}, "
           f"{time.strftime('%Y-%m-%d %H:%M')}\n")
     print("| what | measured | budget | | note |\n| --- | --- | --- | --- | --- |")
+    print(_speed_row("start"), flush=True)
     for name, part in parts.items():
         if name not in args.skip:
             print("\n".join(part()), flush=True)
+    print(f"\n| what | measured | | | note |\n| --- | --- | --- | --- | --- |\n{_speed_row('end')}")
 
 
 if __name__ == "__main__":

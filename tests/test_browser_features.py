@@ -6,9 +6,12 @@ tests/browser.py says how; tests/test_browser_pages.py checks every page as a re
 from __future__ import annotations
 
 import functools
+from importlib import metadata
+from pathlib import Path
 
 import pytest
 
+from pipeline.pdf import TYPESET
 from tests.browser import ARTIFACTS, SEARCH_INDEX, SITE_PATH, load_all
 
 pytestmark = pytest.mark.site
@@ -191,3 +194,47 @@ def test_screenshots_light_and_dark(screenshots, path, scheme) -> None:
     shot = screenshots[path, scheme]
     assert shot["scheme"] == scheme, "the page follows the reader's colour scheme"
     assert shot["file"].stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+# A notebook page carries only the JupyterLab rules that can match it (pipeline/stylesheets.py).
+# The proof: JupyterLab's whole stylesheet, put back where the cut one stands, changes no
+# computed style of any element of the notebook.
+JUPYTERLAB_CSS = Path(metadata.distribution("mkdocs-jupyter").locate_file(
+    "mkdocs_jupyter/templates/mkdocs_html/assets/index.css"))
+_PUT_BACK = """(css) => {
+  const notebook = [...document.querySelectorAll(".jupyter-wrapper, .jupyter-wrapper *")];
+  const styles = () => notebook.map((el) => {
+    const style = getComputedStyle(el);
+    return Object.fromEntries([...style].map((name) => [name, style.getPropertyValue(name)]));
+  });
+  const before = styles();
+  const cut = [...document.querySelectorAll("style")].find((s) => s.textContent.includes(".jupyter-wrapper{--md-"));
+  const whole = document.createElement("style");
+  whole.textContent = css;
+  cut.before(whole);
+  const after = styles(), changed = [];
+  notebook.forEach((el, i) => Object.keys(after[i]).forEach((name) => {
+    const [was, is] = [before[i][name], after[i][name]];
+    if (was !== is) changed.push(`${el.className || el.tagName} ${name}: ${was} -> ${is}`);
+  }));
+  return {elements: notebook.length, cut: cut.textContent.length, changed};
+}"""
+
+
+@pytest.fixture(scope="module")
+def put_back(memory, tab, origin) -> dict:
+    def look() -> dict:
+        page = tab()
+        page.goto(f"{origin}{SITE_PATH}en/notebooks/dbn/", wait_until="networkidle")
+        page.wait_for_selector(TYPESET, state="attached")
+        seen = page.evaluate(_PUT_BACK, JUPYTERLAB_CSS.read_text(encoding="utf-8"))
+        page.context.close()
+        return {**seen, **page.recorder.seen()}
+
+    return memory.observe("notebook-styles:en/notebooks/dbn/", look)
+
+
+def test_the_cut_notebook_stylesheet_styles_the_notebook_as_the_whole_one_did(put_back) -> None:
+    assert put_back["failures"] == put_back["errors"] == []
+    assert put_back["elements"] > 500 and put_back["cut"] < JUPYTERLAB_CSS.stat().st_size / 5
+    assert put_back["changed"] == [], put_back["changed"][:20]
