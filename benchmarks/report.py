@@ -72,7 +72,8 @@ def host_speed() -> float:
 
 
 def _speed_row(when: str) -> str:
-    return f"| host speed ({when}): a fixed one-thread workload | {host_speed():.2f} s | | | about 0.7-0.9 s when idle |"
+    seconds = host_speed()
+    return f"| host speed ({when}): a fixed one-thread workload | {seconds:.2f} s | | | about 0.7-0.9 s when idle |"
 
 
 def mark(ok: bool) -> str:
