@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import collections
 import doctest
 import os
 
@@ -60,20 +61,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     tests/test_site.py comes first, alone: its first test builds the site, which
     needs every chapter's records, so one worker builds (running chapters, a
     thread per core) while the other runs the Chinese pages' examples (a lock per
-    chapter: each runs once) and then the tests that need no site. The other tests
+    chapter: each runs once; the chapters with the most examples first, here and in
+    the build) and then the tests that need no site. The other tests
     of the built site follow, then the English pages (whose records are stored by
     then), and the browser tests last. pytest-xdist hands out the files in this
     order because pyproject.toml passes --no-loadscope-reorder (by default it
     sends the files with the most tests first).
     """
-    def order(item: pytest.Item) -> int:
+    examples = collections.Counter(item.path for item in items)
+
+    def order(item: pytest.Item) -> tuple[int, int]:
         if item.path.name == "test_site.py":
-            return 0
+            return 0, 0
         if item.get_closest_marker("site"):
-            return 5 if "browser" in item.path.name else 3
-        if item.path.parent.name == "docs" and item.path.suffix == ".md":
-            return 4 if item.path.name.endswith(".en.md") else 1
-        return 2
+            return (5 if "browser" in item.path.name else 3), 0
+        if item.path.parent.name == "docs" and item.path.suffix == ".md":  # the longest chapters first
+            return (4 if item.path.name.endswith(".en.md") else 1), -examples[item.path]
+        return 2, 0
 
     items.sort(key=order)  # stable: the order within each part stays as collected
 

@@ -199,11 +199,12 @@ def ensure_all(pages: list[Page], store: Store | None = None, workers: int | Non
     """:func:`ensure` for several pages, a chapter per core at a time (each page runs in its own process).
 
     A chapter's languages go to one thread, one after the other: the second only reads.
+    Chapters with more snippets start first.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     chapters: dict[str, list[Page]] = {}
-    for page in pages:
+    for page in sorted(pages, key=lambda p: -len(p.runnable)):  # the longest first: no long chapter starts last
         chapters.setdefault(page.name, []).append(page)
     with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:
         done = dict(zip(chapters, pool.map(lambda group: [ensure(p, store) for p in group], chapters.values())))
