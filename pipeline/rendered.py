@@ -69,6 +69,6 @@ def with_alt_texts(output: str, alts: list[str]) -> str:
 
 def with_trimmed_styles(output: str) -> str:
     """Each inline stylesheet of the page with only the rules that can match it
-    (:mod:`pipeline.stylesheets`): JupyterLab's 574 KB come down to a few dozen."""
+    (:mod:`pipeline.stylesheets`): JupyterLab's 574 KB come down to about 50 KB."""
     classes = stylesheets.page_classes(output)
     return _STYLE.sub(lambda m: m[1] + stylesheets.trimmed(m[2], classes) + m[3], output)
