@@ -42,6 +42,7 @@ import yaml
 from playwright.sync_api import Page, sync_playwright
 
 from pipeline.page import ROOT
+from pipeline.pdf import TYPESET
 from tests.memo import write_json
 from tests.tools import require
 
@@ -253,6 +254,15 @@ def tab(request, origin: str):
         return page
 
     return open_tab
+
+
+def typeset(tab, origin: str, path: str, **context_options) -> Page:
+    """A fresh tab (``tab(**context_options)``) on ``path`` under SITE_PATH, read once the
+    network is quiet and the page's maths is typeset."""
+    page = tab(**context_options)
+    page.goto(f"{origin}{SITE_PATH}{path}", wait_until="networkidle")
+    page.wait_for_selector(TYPESET, state="attached")
+    return page
 
 
 def load_all(memory: Memory, tab, origin: str, paths: list[str], script: str, name: str = "",

@@ -18,7 +18,7 @@ import json
 import pytest
 
 from pipeline.pdf import TYPESET
-from tests.browser import ARTIFACTS, SETTLED, SITE_PATH, accessibility, load_all
+from tests.browser import ARTIFACTS, SETTLED, accessibility, load_all, typeset
 from tests.test_browser_pages import EVERY_PAGE
 from tests.test_site import CHAPTERS
 
@@ -73,9 +73,7 @@ STOPS = {  # what the reader must reach: a CSS class of the focused element
 @pytest.fixture(scope="module")
 def keyboard(memory, tab, origin) -> dict:
     def walk() -> dict:
-        page = tab()
-        page.goto(f"{origin}{SITE_PATH}en/spiral/", wait_until="networkidle")
-        page.wait_for_selector(TYPESET, state="attached")
+        page = typeset(tab, origin, "en/spiral/")
         steps = []
         for _ in range(150):
             page.keyboard.press("Tab")
@@ -113,9 +111,7 @@ _FORMULAS = """() => [...document.querySelectorAll("div.arithmatex, .katex-displ
 @pytest.fixture(scope="module")
 def formulas(memory, tab, origin) -> dict:
     def look() -> dict:
-        page = tab(viewport={"width": 360, "height": 800})
-        page.goto(f"{origin}{SITE_PATH}en/neurons/", wait_until="networkidle")
-        page.wait_for_selector(TYPESET, state="attached")
+        page = typeset(tab, origin, "en/neurons/", viewport={"width": 360, "height": 800})
         page.evaluate(SETTLED)
         phone = page.evaluate(_FORMULAS)
         page.set_viewport_size({"width": 1280, "height": 800})

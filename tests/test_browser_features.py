@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.pdf import TYPESET
-from tests.browser import ARTIFACTS, SEARCH_INDEX, SITE_PATH, load_all
+from tests.browser import ARTIFACTS, SEARCH_INDEX, SITE_PATH, load_all, typeset
 
 pytestmark = pytest.mark.site
 
@@ -228,9 +227,7 @@ _PUT_BACK = """(css) => {
 @pytest.fixture(scope="module")
 def put_back(memory, tab, origin) -> dict:
     def look() -> dict:
-        page = tab()
-        page.goto(f"{origin}{SITE_PATH}en/notebooks/dbn/", wait_until="networkidle")
-        page.wait_for_selector(TYPESET, state="attached")
+        page = typeset(tab, origin, "en/notebooks/dbn/")
         seen = page.evaluate(_PUT_BACK, JUPYTERLAB_CSS.read_text(encoding="utf-8"))
         page.context.close()
         return {**seen, **page.recorder.seen()}

@@ -2,8 +2,8 @@
 // (tests/test_browser_access.py checks every page with axe-core):
 // - a scroll box must be reachable by keyboard: a notebook's code cell always (as
 //   Material's own code blocks are), display maths exactly while it scrolls (wider
-//   than the column, in a box that lets it scroll); each is a named group (not a landmark: there are many) in the
-//   page's language;
+//   than the column, in a box that lets it scroll); each is a named group (not a
+//   landmark: there are many) in the page's language;
 // - the bar over each code block (its copy button) is not a navigation landmark:
 //   many unnamed ones would be indistinguishable.
 // Nothing here reads the layout while the page changes: a ResizeObserver reports
@@ -25,8 +25,8 @@
   // column, KaTeX's display box scrolls. Both are watched, with the formula's parts
   // (inline blocks, whose width is the formula's: the boxes keep the column's).
   const widths = new ResizeObserver((entries) => {
-    const formula = ({ target }) => target.closest(".arithmatex") || target.closest(".katex-display");
-    const formulas = new Set(entries.map(formula));
+    const formulaOf = ({ target }) => target.closest(".arithmatex") || target.closest(".katex-display");
+    const formulas = new Set(entries.map(formulaOf));
     formulas.forEach((formula) => {
       [formula, ...formula.querySelectorAll(".katex-display")].forEach((box) => {
         reachable(box, names.maths, box.scrollWidth > box.clientWidth);
