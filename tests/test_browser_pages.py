@@ -104,7 +104,7 @@ RAW_TEX = ["$$", "\\frac", "\\sigma", "\\mathbf", "\\partial", "\\sum"]
 
 @pytest.fixture(scope="module")
 def readers_view(memory, tab, origin) -> dict[str, dict]:
-    """Every page as a reader gets it (loaded many at a time); every page's requests go to the artefacts."""
+    """Every page as a reader gets it (one after another in one tab); every page's requests go to the artefacts."""
     views = load_all(memory, tab, origin, EVERY_PAGE, _FACTS, name="reader:", ready=TYPESET,
                      then=lambda path, page: _tooltip(page, touch=False))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
