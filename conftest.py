@@ -55,29 +55,37 @@ def pytest_configure(config: pytest.Config) -> None:
     torch.set_num_threads(int(os.environ.get(THREADS_ENV, "1")))
 
 
+LONGEST_WITHOUT_SITE = ("test_runner.py", "test_progress.py")
+"""The test files that need no site and take longest (they start interpreters and a Jupyter kernel)."""
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Order the work so that the two workers are rarely idle.
 
-    tests/test_site.py comes first, alone: its first test builds the site, which
-    needs every chapter's records, so one worker builds (running chapters, a
-    thread per core) while the other runs the Chinese pages' examples (a lock per
-    chapter: each runs once; the chapters with the most examples first, here and in
-    the build) and then the tests that need no site. The other tests
-    of the built site follow, then the English pages (whose records are stored by
-    then), and the browser tests last. pytest-xdist hands out the files in this
-    order because pyproject.toml passes --no-loadscope-reorder (by default it
-    sends the files with the most tests first).
+    pytest-xdist hands out whole files (``--dist loadfile``), in this order because
+    pyproject.toml passes --no-loadscope-reorder (by default it sends the files with
+    the most tests first); a file's place is that of its first test.
+
+    1. tests/test_site.py, alone: its first test builds the site, which needs every
+       chapter's records, so one worker builds (running chapters, a thread per core)
+       while the other runs the Chinese pages' examples (a lock per chapter: each
+       runs once; the chapters with the most examples first, here and in the build);
+    2. the files that need no site, the longest first (:data:`LONGEST_WITHOUT_SITE`),
+       while the site is built; then the English pages, whose records are stored by then;
+    3. the files of which any test needs the site, the browser's last: the longest
+       units of work, on both workers at once, with nothing else left to wait for.
     """
     examples = collections.Counter(item.path for item in items)
+    needs_site = {item.path for item in items if "site" in getattr(item, "fixturenames", ())}
 
     def order(item: pytest.Item) -> tuple[int, int]:
         if item.path.name == "test_site.py":
             return 0, 0
-        if item.get_closest_marker("site"):
-            return (5 if "browser" in item.path.name else 3), 0
         if item.path.parent.name == "docs" and item.path.suffix == ".md":  # the longest chapters first
             return (4 if item.path.name.endswith(".en.md") else 1), -examples[item.path]
-        return 2, 0
+        if item.path in needs_site:  # the browser's files last, the one with the most pages to check first
+            return (6, -examples[item.path]) if "browser" in item.path.name else (5, 0)
+        return (2 if item.path.name in LONGEST_WITHOUT_SITE else 3), 0
 
     items.sort(key=order)  # stable: the order within each part stays as collected
 

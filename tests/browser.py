@@ -35,16 +35,19 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import Page, sync_playwright
 
 from pipeline.page import ROOT
 from pipeline.pdf import TYPESET
 from tests.memo import write_json
 from tests.tools import require
+
+if TYPE_CHECKING:  # Playwright itself is imported only when a browser starts
+    from playwright.sync_api import Page
 
 SITE_PATH = urlparse(
     yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
@@ -137,6 +140,8 @@ class Recorder:
 @pytest.fixture(scope="module")
 def browser():
     chromium = require("chromium", "chromium-browser", install="apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=FLAGS)
         yield browser

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from sklearn.decomposition import PCA
 from torch import nn
 
 from dlnotes.autoencoder import Autoencoder, pca, pca_reconstruction_error
@@ -18,6 +17,9 @@ def digits() -> torch.Tensor:
 
 
 def _sklearn_error(X: np.ndarray, k: int) -> float:
+    # imported here, not above: every test worker collects this module, and scikit-learn takes a second
+    from sklearn.decomposition import PCA
+
     model = PCA(n_components=k, svd_solver="full").fit(X)
     return float(((X - model.inverse_transform(model.transform(X))) ** 2).mean())
 
@@ -48,6 +50,8 @@ def test_no_components_leaves_the_variance_and_all_leave_nothing(digits: torch.T
 
 @pytest.mark.parametrize("k", [1, 2, 8])
 def test_components_match_scikit_learn_up_to_sign(digits: torch.Tensor, k: int) -> None:
+    from sklearn.decomposition import PCA
+
     mean, V = pca(digits, k)
     oracle = PCA(n_components=k, svd_solver="full").fit(digits.double().numpy())
     assert mean.shape == (64,) and V.shape == (k, 64) and V.dtype == digits.dtype

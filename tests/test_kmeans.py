@@ -6,7 +6,6 @@ import itertools
 
 import pytest
 import torch
-from sklearn.cluster import KMeans
 
 from dlnotes.data import make_blobs
 from dlnotes.kmeans import KMeansResult, kmeans, kmeans_plus_plus
@@ -14,6 +13,9 @@ from dlnotes.kmeans import KMeansResult, kmeans, kmeans_plus_plus
 
 @pytest.mark.parametrize("k, std, seed", [(3, 0.8, 0), (3, 2.0, 1), (5, 1.0, 2), (2, 1.5, 3)])
 def test_lloyd_matches_scikit_learn_from_the_same_start(k: int, std: float, seed: int) -> None:
+    # imported here, not above: every test worker collects this module, and scikit-learn takes a second
+    from sklearn.cluster import KMeans
+
     X, _ = make_blobs(60, std=std, seed=seed)
     X = X.double()
     start = kmeans_plus_plus(X, k, seed=seed)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import torch
-from sklearn.naive_bayes import GaussianNB
 
 from dlnotes.data import make_blobs
 from dlnotes.naive_bayes import GaussianNaiveBayes
@@ -22,6 +21,9 @@ def _data():
 
 @pytest.mark.parametrize("var_smoothing", [1e-9, 1e-2])
 def test_matches_scikit_learn(var_smoothing: float) -> None:
+    # imported here, not above: every test worker collects this module, and scikit-learn takes a second
+    from sklearn.naive_bayes import GaussianNB
+
     X, y = _data()
     ours = GaussianNaiveBayes(var_smoothing=var_smoothing).fit(X, y)
     theirs = GaussianNB(var_smoothing=var_smoothing).fit(X.numpy(), y.numpy())

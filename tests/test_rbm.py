@@ -8,7 +8,6 @@ import re
 import numpy as np
 import pytest
 import torch
-from sklearn.neural_network import BernoulliRBM
 
 from dlnotes.data import load_digits
 from dlnotes.rbm import RBM, nudge
@@ -170,6 +169,9 @@ def test_fit_is_the_textbook_update(k: int, persistent: bool, momentum: float, w
 def test_fit_is_scikit_learns_update_given_its_random_numbers(monkeypatch) -> None:
     """Fed the random numbers BernoulliRBM draws (its initial weights, then per batch the
     uniforms for v and for h), persistent fit ends where scikit-learn's fit ends."""
+    # imported here, not above: every test worker collects this module, and scikit-learn takes a second
+    from sklearn.neural_network import BernoulliRBM
+
     import dlnotes.rbm
 
     X = nudge(load_digits()[0])[:1000]
@@ -202,6 +204,8 @@ def test_fit_repeats_with_the_seed_and_accepts_probabilities() -> None:
 
 
 def test_pseudo_log_likelihood_matches_scikit_learn() -> None:
+    from sklearn.neural_network import BernoulliRBM
+
     rbm = random_rbm(8, 5, seed=1)
     V = all_states(8)[::5]
     sk = BernoulliRBM(n_components=5, random_state=7)
