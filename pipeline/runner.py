@@ -35,7 +35,6 @@ import datetime
 import io
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +42,7 @@ import traceback
 import warnings
 from pathlib import Path
 
+from pipeline import forkserver
 from pipeline.page import ROOT, Page, Snippet, parse
 from pipeline.store import (
     FIGURE_FORMATS,
@@ -212,15 +212,13 @@ def ensure_all(pages: list[Page], store: Store | None = None, workers: int | Non
 
 
 def _run_in_child(page: Page, indices: list[int], store: Store, env: str, timeout: float) -> list[Record]:
-    """Run the snippets in a fresh interpreter; it keys them with this process's environment."""
+    """Run the snippets in a new process (:mod:`pipeline.forkserver`); it keys them with this process's environment."""
     with tempfile.TemporaryDirectory(prefix="dlnotes-run-") as tmp:
         out = Path(tmp) / "records.json"
-        command = [sys.executable, "-m", "pipeline.runner", "--child", page.path, str(out), str(store.root),
-                   env, *map(str, indices)]
-        done = subprocess.run(command, cwd=ROOT, env=process_env(), capture_output=True, text=True, timeout=timeout)
-        if done.returncode != 0 or not out.is_file():
-            raise RunnerError(f"running the snippets of {page.path} failed (exit {done.returncode}):\n"
-                              f"{done.stdout[-3000:]}{done.stderr[-3000:]}")
+        argv = ["--child", page.path, str(out), str(store.root), env, *map(str, indices)]
+        code, output = forkserver.run(argv, process_env(), timeout)
+        if code != 0 or not out.is_file():
+            raise RunnerError(f"running the snippets of {page.path} failed (exit {code}):\n{output[-6000:]}")
         return [Record(**r) for r in json.loads(out.read_text(encoding="utf-8"))]
 
 

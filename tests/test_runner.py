@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import textwrap
 import time
 from pathlib import Path
 
@@ -17,18 +16,12 @@ import pytest
 
 from pipeline import store as store_module
 from pipeline.examples import failure
-from pipeline.page import parse
 from pipeline.runner import ensure
 from pipeline.store import Record, Store
 from tests.memo import remembered
+from tests.tools import page_with
 
 HERE = Path(__file__)
-
-
-def _page(folder: Path, *blocks: str, name: str = "page.md"):
-    path = folder / name
-    path.write_text("\n".join(f"```python\n{textwrap.dedent(b).strip()}\n```\n" for b in blocks), encoding="utf-8")
-    return parse(path)
 
 
 def _runs(store: Store) -> list[dict]:
@@ -44,15 +37,16 @@ def store(tmp_path) -> Store:
 def test_a_stored_result_is_reused_and_recomputed_when_its_inputs_change(tmp_path) -> None:
     def run() -> dict:
         store, runs = Store(tmp_path / "store"), []
-        first = _page(tmp_path, "print(6 * 7)\n#> 42", "print('b')\n#> b")
+        first = page_with(tmp_path, "print(6 * 7)\n#> 42", "print('b')\n#> b")
         records = ensure(first, store)
         runs.append(len(_runs(store)))
         again = ensure(first, store) == records  # nothing changed: nothing runs
         runs.append(len(_runs(store)))
         # a comment (or a translation of one) changes nothing either
-        commented = ensure(_page(tmp_path, "print(6 * 7)  # forty-two\n#> 42", "print('b')\n#> b"), store) == records
+        commented_page = page_with(tmp_path, "print(6 * 7)  # forty-two\n#> 42", "print('b')\n#> b")
+        commented = ensure(commented_page, store) == records
         runs.append(len(_runs(store)))
-        edited = _page(tmp_path, "print(6 * 7)\n#> 42", "print('c')\n#> c")
+        edited = page_with(tmp_path, "print(6 * 7)\n#> 42", "print('c')\n#> c")
         ensure(edited, store)
         ran = [Path(r["snippet"]).name for r in _runs(store)][2:]
         with pytest.MonkeyPatch.context() as patch:
@@ -125,7 +119,7 @@ FAULTS = {  # the snippets of one page, each case a few snippets long; one child
 def faults(tmp_path_factory) -> dict:
     """Each case's (snippet, record) pairs, from one run of a page that has them all, in order."""
     folder = tmp_path_factory.mktemp("faults")
-    page = _page(folder, *[block for blocks in FAULTS.values() for block in blocks])
+    page = page_with(folder, *[block for blocks in FAULTS.values() for block in blocks])
 
     def run() -> list[dict]:
         store = Store(folder / "store")
@@ -151,7 +145,7 @@ def test_a_snippet_that_needs_the_previous_ones_variables_fails(faults) -> None:
     assert faults["stored"][ok.key] and not faults["stored"][dependent.key], "a failure is reported, not stored"
 
 
-def test_printed_output_must_match_the_page(faults) -> None:
+def test_printed_output_must_match_thepage_with(faults) -> None:
     (first, wrong), (second, undocumented) = faults["printed"]
     assert "-#> 41" in failure(first, wrong) and "+#> 42" in failure(first, wrong)
     assert "+#> not shown" in failure(second, undocumented)
@@ -173,7 +167,7 @@ def test_a_snippet_that_would_break_the_notebooks_later_cells_fails(faults) -> N
 
 
 def test_a_figure_is_stored_as_svg_and_png_the_same_every_run(tmp_path) -> None:
-    page = _page(tmp_path, "from matplotlib.figure import Figure\nfig = Figure()\nfig.subplots().plot([0, 1])")
+    page = page_with(tmp_path, "from matplotlib.figure import Figure\nfig = Figure()\nfig.subplots().plot([0, 1])")
 
     def run() -> dict:
         one, two = Store(tmp_path / "a"), Store(tmp_path / "b")
