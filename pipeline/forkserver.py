@@ -5,13 +5,14 @@ Python interpreter and importing torch, NumPy, matplotlib and scikit-learn costs
 about two seconds of processor time, which every page paid again. A fork server
 pays it once per process that runs pages (a test worker, a site build): it starts
 an interpreter with the runner's environment (:func:`pipeline.store.process_env`),
-imports :data:`PRELOAD` and nothing else, and forks a child of itself for each
-page. A child is the interpreter as it stood after those imports: it has run no
-snippet, seeded nothing and started no thread, so the page starts as it would in
-a fresh interpreter, only without waiting for the imports (each snippet still
-gets a fresh namespace and a new random state from the runner).
+imports :data:`PRELOAD` (and, once idle, :data:`LATER`) and nothing else, and forks
+a child of itself for each page. A child is the interpreter as it stood after
+those imports: it has run no snippet, seeded nothing and started no thread, so
+the page starts as it would in a fresh interpreter, only without waiting for the
+imports (each snippet still gets a fresh namespace and a new random state from
+the runner).
 
-    server = forkserver.get()             # one per process and environment
+    server = forkserver.get(process_env())   # one per process and environment
     code, output = server.run(["--child", ...], timeout=900)   # pipeline.runner.main(argv)
 
 Where ``os.fork`` or ``os.pidfd_open`` is missing (not Linux), or ``$DLNOTES_FORKSERVER``
@@ -37,8 +38,11 @@ from pathlib import Path
 
 from pipeline.page import ROOT
 
-PRELOAD = ["numpy", "torch", "matplotlib.pyplot", "sklearn.datasets", "dlnotes", "pipeline.runner"]
-"""What the server imports before it forks: what the runner needs and most pages import."""
+PRELOAD = ["numpy", "torch", "matplotlib.pyplot", "pipeline.runner"]
+"""What the server imports before it forks the first run: what the runner itself imports."""
+LATER = ["sklearn.datasets", "dlnotes"]
+"""What it imports once it is idle after its first fork: what many pages import. The first run
+(often the only one, after an edit) does not wait for it; any later run may start with it."""
 
 SWITCH = "DLNOTES_FORKSERVER"
 """Set to 0 to start every run as a plain ``python -m pipeline.runner`` (to compare, or to debug)."""
@@ -197,7 +201,12 @@ def serve() -> None:
         except BrokenPipeError:  # the parent is gone; the children still finish
             pass
 
+    later, forked = list(LATER), False
     while selector.get_map():  # reading requests, or children still running
+        if later and forked and not selector.select(timeout=0):  # it has forked, and nothing waits
+            for module in later:
+                importlib.import_module(module)
+            later = []
         for found, _ in selector.select():
             if found.fd == requests:
                 chunk = os.read(requests, 65536)
@@ -212,6 +221,7 @@ def serve() -> None:
                     if pid == 0:
                         selector.close()
                         _child(argv, log)
+                    forked = True
                     pidfd = os.pidfd_open(pid)
                     selector.register(pidfd, selectors.EVENT_READ, (run_id, pid))
                     answer(run_id, "started", pid)
