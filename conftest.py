@@ -55,7 +55,7 @@ def pytest_configure(config: pytest.Config) -> None:
     torch.set_num_threads(int(os.environ.get(THREADS_ENV, "1")))
 
 
-LONGEST_WITHOUT_SITE = ("test_runner.py", "test_progress.py")
+LONGEST_WITHOUT_SITE = ("test_runner.py", "test_progress.py", "test_forkserver.py")
 """The test files that need no site and take longest (they start interpreters and a Jupyter kernel)."""
 
 
