@@ -31,6 +31,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,6 +51,9 @@ BUDGETS = {"cold": 150.0, "cold, no browser": 120.0, "warm": 30.0, "warm, one sn
            "warm, no browser": 30.0, "warm, one snippet edited, no browser": 30.0}
 NO_BROWSER = ("--ignore-glob=tests/test_browser_*.py",)  # as on a machine without chromium
 BUILD_BUDGET, SNIPPET_BUDGET = 10.0, 5.0
+WARM_BUILDS = 3
+"""The warm build is timed this many times and the median reported (it takes seconds, and one
+run on a shared machine can be a third slower than the next); every run is shown beside it."""
 PAGE_BUDGET, PAGE_GZIP_BUDGET = 1_200_000, 400_000  # a chapter's first view, raw and gzipped
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CACHE = ROOT / ".cache"
@@ -171,11 +175,13 @@ def build() -> list[str]:
         with empty_cache():
             seconds, _ = timed(command)
             rows.append(f"| strict build, cold (no stored results) | {seconds:.0f} s | | | runs every snippet once |")
-        timed(command)  # fill the store and mkdocs-jupyter's cache
-        seconds, _ = timed(command)
+        timed(command)  # fill the store and the caches (mkdocs-jupyter's, Jinja's)
+        runs = sorted(timed(command)[0] for _ in range(WARM_BUILDS))
+        seconds = statistics.median(runs)
         ok = mark(seconds <= BUILD_BUDGET)
-        rows.append(f"| strict build, warm | {seconds:.1f} s | ≤ {BUILD_BUDGET:.0f} s | {ok} | "
-                    f"both languages, {len(pages()) // 2} pages each |")
+        rows.append(f"| strict build, warm (median of {WARM_BUILDS}) | {seconds:.1f} s | ≤ {BUILD_BUDGET:.0f} s | "
+                    f"{ok} | both languages, {len(pages()) // 2} pages each; runs: "
+                    f"{', '.join(f'{r:.1f}' for r in runs)} s |")
     return rows
 
 
