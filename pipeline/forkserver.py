@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import selectors
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,7 @@ import threading
 from pathlib import Path
 
 from pipeline.page import ROOT
+from pipeline.store import python_digest
 
 PRELOAD = ["numpy", "torch", "matplotlib.pyplot", "pipeline.runner"]
 """What the server imports before it forks the first run: what the runner itself imports."""
@@ -70,13 +72,21 @@ class ForkServer:
     def alive(self) -> bool:
         return self.process.poll() is None and not self._gone
 
+    def stop(self) -> None:
+        """No more runs: the server exits once the runs it has forked have."""
+        with self._lock:
+            try:
+                self.process.stdin.close()
+            except OSError:
+                pass
+
     def _read(self) -> None:
         for line in self.process.stdout:
             run_id, event, value = json.loads(line)
             with self._lock:
-                run = self._waiting[run_id]
+                run = self._waiting.get(run_id, {})  # a run that gave up waiting is no longer listed
                 run[event] = value
-                if event == "exited":
+                if event == "exited" and "done" in run:
                     run["done"].set()
         with self._lock:  # the server is gone: every run still waiting has failed
             self._gone = True
@@ -110,7 +120,7 @@ class ForkServer:
                     run["done"].set()
             finished = run["done"].wait(timeout)
             if not finished and "started" in run:
-                os.kill(run["started"], 9)
+                os.kill(run["started"], signal.SIGKILL)
                 run["done"].wait(60)
             with self._lock:
                 del self._waiting[run_id]
@@ -122,7 +132,7 @@ class ForkServer:
             return run["exited"], output
 
 
-_servers: dict[tuple, ForkServer] = {}
+_servers: dict[tuple, tuple[ForkServer, str]] = {}
 _servers_lock = threading.Lock()
 
 
@@ -131,14 +141,28 @@ VOLATILE = ("PYTEST_CURRENT_TEST",)
 a run does not read: left out of a server's environment, else each test would start a server."""
 
 
+def code_digest() -> str:
+    """What the server has imported from this repository: a new one is needed when it changes."""
+    return python_digest("dlnotes", "pipeline")
+
+
 def get(env: dict[str, str]) -> ForkServer:
-    """This process's server for ``env`` (started at the first call, again if it died)."""
+    """This process's server for ``env`` and the repository's code as it is now.
+
+    Started at the first call, and again if it died. A process that lives through
+    edits (``mkdocs serve``) gets a new server once ``dlnotes/`` or ``pipeline/``
+    changed, so a run never imports an edited module's old code; the old server
+    is told to stop (it exits once its runs have).
+    """
     env = {name: value for name, value in env.items() if name not in VOLATILE}
     with _servers_lock:
         name = (os.getpid(), tuple(sorted(env.items())))
-        server = _servers.get(name)
-        if server is None or not server.alive():
-            server = _servers[name] = ForkServer(env)
+        server, code = _servers.get(name, (None, None))
+        if server is None or not server.alive() or code != code_digest():
+            if server is not None:
+                server.stop()
+            server = ForkServer(env)
+            _servers[name] = (server, code_digest())
         return server
 
 

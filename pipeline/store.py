@@ -130,12 +130,17 @@ def _environment(device: str, sources: str) -> str:
     return f"python={platform.python_version()} {versions} device={device} dlnotes={sources}"
 
 
-def sources_digest() -> str:
-    """A digest of the ``dlnotes`` package's sources, which every snippet may import."""
+def python_digest(*folders: str) -> str:
+    """A digest of the Python sources under ``folders`` (paths from the repository root)."""
     digest = hashlib.sha256()
-    for source in sorted((ROOT / "dlnotes").rglob("*.py")):
+    for source in sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py")):
         digest.update(source.relative_to(ROOT).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def sources_digest() -> str:
+    """A digest of the ``dlnotes`` package's sources, which every snippet may import."""
+    return python_digest("dlnotes")
 
 
 def environment() -> str:

@@ -83,8 +83,13 @@ def _environments() -> dict:
         patch.setenv("DLNOTES_FORKSERVER_TEST", "another setting")
         other = forkserver.get(process_env())
         code, output = other.run(["--child"], timeout=60)  # a malformed request: the runner says why
-        other.process.stdin.close()  # its only user is this test
-    return {"same": same, "other": other is not first, "code": code, "output": output[-300:]}
+        other.stop()  # its only user is this test
+    with pytest.MonkeyPatch.context() as patch:  # as after an edit while `mkdocs serve` runs
+        patch.setattr(forkserver, "code_digest", lambda: "dlnotes/ or pipeline/ edited")
+        edited = forkserver.get(process_env())
+        first.process.wait(30)
+    return {"same": same, "other": other is not first, "code": code, "output": output[-300:],
+            "edited": edited is not first and edited.alive(), "old one stopped": first.process.returncode == 0}
 
 
 def _dead(folder: Path) -> dict:
@@ -144,6 +149,11 @@ def test_one_server_per_environment_whichever_test_is_running(seen) -> None:
     assert found["same"], "pytest's name for the running test starts no server"
     assert found["other"], "another setting gets its own server"
     assert found["code"] == 1 and "ValueError" in found["output"]
+
+
+def test_an_edit_to_dlnotes_or_pipeline_gets_a_new_server_and_stops_the_old(seen) -> None:
+    """A process that lives through edits (``mkdocs serve``) never runs a page with a module's old code."""
+    assert seen["environments"]["edited"] and seen["environments"]["old one stopped"]
 
 
 def test_a_dead_server_is_replaced_and_its_waiting_runs_fail(seen) -> None:
