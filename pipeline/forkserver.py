@@ -204,15 +204,19 @@ def _child(argv: list[str], log: str) -> None:
         os._exit(code)
 
 
-def serve() -> None:
-    """The server's loop: fork a child per request, report when each exits."""
+def _import(modules: list[str]) -> None:
+    """Import ``modules`` in the server, which must leave CUDA untouched: a forked child could not use it."""
     import importlib
 
-    for module in PRELOAD:
+    for module in modules:
         importlib.import_module(module)
-    torch = sys.modules["torch"]
-    if torch.cuda.is_initialized():  # a forked child could not use it (is_available() would start the driver)
-        raise RuntimeError(f"importing {PRELOAD} initialised CUDA: the fork server cannot fork after that")
+    if sys.modules["torch"].cuda.is_initialized():  # (is_available() would start the driver: not asked)
+        raise RuntimeError(f"importing {modules} initialised CUDA: the fork server cannot fork after that")
+
+
+def serve() -> None:
+    """The server's loop: fork a child per request, report when each exits."""
+    _import(PRELOAD)
     selector = selectors.DefaultSelector()
     requests = sys.stdin.fileno()
     selector.register(requests, selectors.EVENT_READ)
@@ -228,8 +232,7 @@ def serve() -> None:
     later, forked = list(LATER), False
     while selector.get_map():  # reading requests, or children still running
         if later and forked and not selector.select(timeout=0):  # it has forked, and nothing waits
-            for module in later:
-                importlib.import_module(module)
+            _import(later)
             later = []
         for found, _ in selector.select():
             if found.fd == requests:
