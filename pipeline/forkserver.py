@@ -158,11 +158,12 @@ def get(env: dict[str, str]) -> ForkServer:
     with _servers_lock:
         name = (os.getpid(), tuple(sorted(env.items())))
         server, code = _servers.get(name, (None, None))
-        if server is None or not server.alive() or code != code_digest():
+        now = code_digest()
+        if server is None or not server.alive() or code != now:
             if server is not None:
                 server.stop()
             server = ForkServer(env)
-            _servers[name] = (server, code_digest())
+            _servers[name] = (server, now)
         return server
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import forkserver
-from pipeline.runner import RunnerError, ensure
-from pipeline.store import Store, environment, process_env
+from pipeline.runner import RunnerError, _run_in_child, ensure
+from pipeline.store import Store, environment, key, process_env
 from tests.memo import remembered
 from tests.tools import page_with
 
@@ -48,15 +48,15 @@ def _crash(folder: Path) -> dict:
 
 def _timeout(folder: Path) -> dict:
     page = page_with(folder, "import time\ntime.sleep(60)", name="slow.md")
-    out = folder / "out.json"
-    argv = ["--child", page.path, str(out), str(folder / "store"), environment(), "0"]
+    store = Store(folder / "store")
     start = time.perf_counter()
     try:
-        forkserver.get(process_env()).run(argv, timeout=2)
+        _run_in_child(page, [0], store, environment(), timeout=2)
         raised = False
     except subprocess.TimeoutExpired:
         raised = True
-    return {"raised": raised, "seconds": time.perf_counter() - start, "stored": out.exists()}
+    stored = store.get(key(page.runnable[0])) is not None
+    return {"raised": raised, "seconds": time.perf_counter() - start, "stored": stored}
 
 
 def _threads(folder: Path) -> dict:
