@@ -15,17 +15,23 @@
 from __future__ import annotations
 
 import collections
-import doctest
+import json
 import os
 
-import pytest
-import torch
+from pipeline import outputs, reference
+
+# Before torch or NumPy is imported: the test workers (new interpreters, started after
+# this) run the docstring examples on the reference platform too (pipeline/reference.py).
+os.environ.update(reference.pins())
+
+import pytest  # noqa: E402
+import torch  # noqa: E402
 from sybil import Sybil
-from sybil.parsers.rest import DocTestParser
 
 from dlnotes import DEVICE_ENV_VAR, get_device, set_seed
-from pipeline.examples import PageSnippets
-from pipeline.store import THREADS_ENV
+from pipeline import examples
+from pipeline.examples import PageSnippets, docstring_parser
+from pipeline.page import ROOT
 
 pytest_plugins = ["tests.browser"]  # the browser fixtures (chromium is only started by the tests that use it)
 
@@ -40,19 +46,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help=f"device for every example: cpu, cuda, cuda:N or auto (sets ${DEVICE_ENV_VAR}; "
         "default: its current value, else cpu)",
     )
+    parser.addoption(
+        "--outputs",
+        choices=outputs.MODES,
+        default=None,
+        help=f"how printed outputs are compared with #> lines: exact, tolerant (floats within the stated "
+        f"tolerance) or auto: exact on the reference platform, tolerant elsewhere (sets ${outputs.MODE_ENV}; "
+        "default: its current value, else auto)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     name = config.getoption("--device")
     if name:
         os.environ[DEVICE_ENV_VAR] = name  # the workers and the snippet processes inherit it
+    if config.getoption("--outputs"):
+        os.environ[outputs.MODE_ENV] = config.getoption("--outputs")
     try:
         get_device()
+        outputs.mode({})
     except (TypeError, ValueError, RuntimeError) as error:
         raise pytest.UsageError(f"cannot run the dlnotes tests here: {error}") from None
-    # Small tensors on a shared 2-core machine: one thread is faster and steadier.
-    # Results are bit-identical for any thread count on the CPU.
-    torch.set_num_threads(int(os.environ.get(THREADS_ENV, "1")))
+    reference.pin()  # the threads and deterministic algorithms of the reference, as in the snippets' processes
 
 
 LONGEST_WITHOUT_SITE = ("test_runner.py", "test_progress.py", "test_forkserver.py")
@@ -96,13 +111,47 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"dlnotes: device {device}{cuda}, torch {torch.__version__}"
 
 
+OUTPUT = "dlnotes-output"
+"""The name under which a test report carries its output comparisons to the session (from any worker)."""
+ARTIFACT = ROOT / ".cache" / "artifacts" / "outputs.json"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
+    report = yield
+    if call.when == "call":  # the comparisons this test made, where the session can read them
+        report.user_properties += [(OUTPUT, [where, mode, platform, vars(comparison)])
+                                   for where, (mode, platform, comparison) in examples.drain().items()]
+    return report
+
+
+_SESSION_COMPARED: list = []
+"""[where, mode, platform, comparison] of every output compared in the session, gathered from the reports."""
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _SESSION_COMPARED.extend(value for name, value in report.user_properties if name == OUTPUT)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """Say what the outputs were compared with: the platform, the mode, the counts, every number that moved."""
+    if not _SESSION_COMPARED or hasattr(config, "workerinput"):
+        return
+    summary = outputs.summary(_SESSION_COMPARED)
+    ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
+    ARTIFACT.write_text(json.dumps(summary, indent=1, ensure_ascii=False), encoding="utf-8")
+    terminalreporter.write_sep("-", "dlnotes: outputs compared")
+    for line in outputs.summary_lines(summary):
+        terminalreporter.write_line(line)
+
+
 def _seed_namespace(namespace: dict) -> None:
     set_seed(DOC_SEED)
 
 
 markdown = Sybil(parsers=[PageSnippets()], path="docs", patterns=["*.md"], name="docs")
 docstrings = Sybil(
-    parsers=[DocTestParser(optionflags=doctest.ELLIPSIS)],
+    parsers=[docstring_parser()],
     path="dlnotes",
     patterns=["*.py"],
     setup=_seed_namespace,

@@ -34,6 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import reference
 from pipeline.page import LANGUAGES, ROOT, Fence, Figure, Page, Prose, Snippet, parse
 from pipeline.store import Record, Store, process_env
 
@@ -44,8 +45,10 @@ _INSTALL_COMMENT = {
     "en": "# Install dlnotes in Colab (which already has torch and scikit-learn), and show figures under the cells",
 }
 _GENERATED_NOTE = {
-    "zh": "*本笔记本由 [`{source}`]({source_url}) 自动生成，修改请改章节而不是笔记本；网页版：<{page_url}>*",
-    "en": "*Generated from [`{source}`]({source_url}); edit the chapter, not the notebook. On the web: <{page_url}>*",
+    "zh": "*本笔记本由 [`{source}`]({source_url}) 自动生成，修改请改章节而不是笔记本；网页版：<{page_url}>。"
+          "网页上的输出打印于参考 CPU（{reference}）{last_digits}。*",
+    "en": "*Generated from [`{source}`]({source_url}); edit the chapter, not the notebook. On the web: <{page_url}>. "
+          "The outputs on the web page were printed on the reference CPU ({reference}){last_digits}.*",
 }
 _ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
 _HEADING_ATTRS = re.compile(r"^(?P<heading>#{1,6}[ \t].*?)[ \t]*\{[^}]*\}[ \t]*$")
@@ -169,6 +172,8 @@ def chapter_cells(page: Page, settings: Settings) -> list[dict]:
         source=page.path,
         source_url=f"https://github.com/{settings.repository}/blob/{settings.branch}/{page.path}",
         page_url=settings.page_url(page.name, page.language),
+        reference=reference.short(page.language),
+        last_digits=reference.LAST_DIGITS[page.language],
     )
     install = "\n".join([_INSTALL_COMMENT[page.language], settings.install_line(), "%matplotlib inline"])
     cells = [_cell("code", install, [INSTALL_TAG]), _cell("markdown", note)]
@@ -336,8 +341,8 @@ def runnable(notebook: dict) -> dict:
         if INSTALL_TAG in tags:
             kept, in_pip = [], False
             for line in cell["source"].splitlines():
-                if line.startswith("%pip"):
-                    kept.append("# dlnotes is installed here: the local package is used")
+                if line.startswith("%pip"):  # dlnotes is installed here; the reference platform is pinned
+                    kept.append("from pipeline import reference; reference.pin()")
                 elif not in_pip:
                     kept.append(line)
                 in_pip = line.endswith("\\") and (in_pip or line.startswith("%pip"))  # and its continuation lines

@@ -42,11 +42,10 @@ import traceback
 import warnings
 from pathlib import Path
 
-from pipeline import forkserver
+from pipeline import forkserver, reference
 from pipeline.page import ROOT, Page, Snippet, parse
 from pipeline.store import (
     FIGURE_FORMATS,
-    THREADS_ENV,
     Record,
     Store,
     device_name,
@@ -87,7 +86,7 @@ def _traceback(error: BaseException, filename: str) -> str:
     return "".join(traceback.format_exception(type(error), error, tb or error.__traceback__))
 
 
-def run_snippet(snippet: Snippet, env: str) -> tuple[Record, dict[str, bytes]]:
+def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[Record, dict[str, bytes]]:
     """Run one snippet in a fresh namespace in this process: its record and its figure files."""
     import random
 
@@ -127,7 +126,7 @@ def run_snippet(snippet: Snippet, env: str) -> tuple[Record, dict[str, bytes]]:
     figures = _save_figure(namespace.get("fig")) if error is None else {}
     plt.close("all")
     record = Record(key(snippet, env), snippet.filename, stdout.getvalue(), round(seconds, 4),
-                    torch.__version__, device_name(), seed, bool(figures), error, problems,
+                    torch.__version__, device_name(), seed, platform, bool(figures), error, problems,
                     date=datetime.datetime.now(datetime.timezone.utc).date().isoformat())
     return record, figures
 
@@ -141,12 +140,11 @@ def run_page(page: Page, indices: list[int], store: Store, env: str) -> list[Rec
     import matplotlib
 
     matplotlib.use("Agg")
-    import torch
-
-    torch.set_num_threads(int(os.environ.get(THREADS_ENV, "1")))  # process_env set the BLAS threads
+    reference.pin()  # threads and deterministic algorithms; process_env() pinned the rest
+    platform = reference.measure(device_name())
     records = []
     for i in sorted(indices):
-        record, figures = run_snippet(page.runnable[i], env)
+        record, figures = run_snippet(page.runnable[i], env, platform)
         if record.ok:
             store.put(record, figures)
         with open(store.root / "runs.log", "a", encoding="utf-8") as log:

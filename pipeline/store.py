@@ -1,16 +1,18 @@
 """The result store: a snippet runs once, and every step reads what it left here.
 
 A :class:`Record` is what one run of one snippet produced: what it printed, the
-figure it drew (SVG for the site, PNG for the notebooks), how long it took, and
-the torch version and device it ran on. It is stored under ``.cache/results/<key>/``
+figure it drew (SVG for the site, PNG for the notebooks), how long it took, the
+torch version, the device and the whole platform it ran on
+(:func:`pipeline.reference.measure`). It is stored under ``.cache/results/<key>/``
 (git-ignored; cached by the GitHub workflows), where
 
     key = sha256(the snippet's code without comments, the dlnotes sources,
-                 the Python, torch, numpy, matplotlib and scikit-learn versions, the device)
+                 the Python, torch, numpy, matplotlib, scipy and scikit-learn versions,
+                 the machine, the device, the platform's pins (pipeline.reference.pins))
 
 so both languages of a page share a record (only prose and comments differ), and
-a changed snippet, a changed ``dlnotes`` source, another library version or
-another device makes a new key, and so a new run. Nothing else does.
+a changed snippet, a changed ``dlnotes`` source, another library version, another
+device or another pin (threads, kernels) makes a new key, and so a new run.
 
 Readers: the page checks (``#>`` lines, :mod:`pipeline.examples`), the site's
 figures and notebook outputs (``hooks/figures.py``, ``hooks/notebooks.py``) and
@@ -32,12 +34,12 @@ from importlib import metadata
 from pathlib import Path
 
 from pipeline.page import ROOT, Snippet, strip_comments
+from pipeline.reference import pins
 
 STORE = ROOT / ".cache" / "results"
 DEVICE_MEMO = ROOT / ".cache" / "device"  # device_name(), per boot
 FIGURE_FORMATS = ("svg", "png")
-_LIBRARIES = ("torch", "numpy", "matplotlib", "scikit-learn")
-THREADS_ENV = "DLNOTES_THREADS"  # CPU threads per snippet process (default 1: small models, steadier timings)
+_LIBRARIES = ("torch", "numpy", "matplotlib", "scipy", "scikit-learn")
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Record:
     torch: str
     device: str
     seed: int  # the global random state it started from (drawn anew for every run)
+    platform: dict[str, str] = field(default_factory=dict)  # where it ran (pipeline.reference.measure)
     figure: bool = False  # whether it left a matplotlib Figure in ``fig`` (saved as fig.svg, fig.png)
     error: str | None = None  # the traceback, when it failed (failures are reported, never stored)
     problems: list[str] = field(default_factory=list)  # what would break later notebook cells: leaks, warnings
@@ -61,34 +64,17 @@ class Record:
         return self.error is None and not self.problems
 
 
-def cpu_capability() -> str:
-    """The vector instructions torch's CPU kernels use in a snippet's process.
-
-    Results can differ in the last bits between AVX2 and AVX-512 kernels, and a
-    training run can amplify that into another printed digit (seen: 0.010 vs 0.008).
-    So snippets run with AVX2 wherever the CPU has it (``$ATEN_CPU_CAPABILITY``
-    overrides): the same numbers on every x86 machine that CI and contributors use.
-    """
-    import torch
-
-    native = torch.backends.cpu.get_cpu_capability()
-    return os.environ.get("ATEN_CPU_CAPABILITY") or ("avx2" if native in {"AVX2", "AVX512"} else native.lower())
-
-
 def process_env() -> dict[str, str]:
-    """The environment of a process that runs snippets (the runner's, a notebook kernel's).
+    """The environment of a process that runs snippets (the runner's, a notebook kernel's): the reference's pins.
 
-    Threads: ``$DLNOTES_THREADS`` (default 1) for torch and for the BLAS under NumPy and
-    scikit-learn, which ``torch.set_num_threads`` does not reach: small problems run
-    fastest on one thread, and the test workers already use every core.
+    See :mod:`pipeline.reference`: the kernels, the BLAS, the threads and the hash seed,
+    unless the environment already sets them (another platform, asked for).
     """
-    threads = os.environ.get(THREADS_ENV, "1")
-    return {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "ATEN_CPU_CAPABILITY": cpu_capability(),
-            "OMP_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads, "MKL_NUM_THREADS": threads}
+    return {**os.environ, "MPLBACKEND": "Agg", **pins()}
 
 
 def device_name() -> str:
-    """The device the snippets run on, as ``dlnotes.get_device`` picks it: ``cpu (avx2)``, ``cuda:0 (H200)``.
+    """The device the snippets run on, as ``dlnotes.get_device`` picks it: ``cpu``, ``cuda:0 (NVIDIA H200)``.
 
     Asking imports torch (about a second of every build), so the answer is kept in
     ``.cache/device/`` for this boot of this machine, this interpreter and torch, and
@@ -121,13 +107,14 @@ def _ask_device() -> str:
         import torch
 
         return f"{device} ({torch.cuda.get_device_name(device)})"
-    return f"{device} ({cpu_capability()})"
+    return str(device)
 
 
 @functools.cache
-def _environment(device: str, sources: str) -> str:
+def _environment(device: str, sources: str, pinned: str) -> str:
     versions = " ".join(f"{name}={metadata.version(name)}" for name in _LIBRARIES)
-    return f"python={platform.python_version()} {versions} device={device} dlnotes={sources}"
+    return (f"python={platform.python_version()} {platform.machine()} {versions} device={device} "
+            f"pins={pinned} dlnotes={sources}")
 
 
 def python_digest(*folders: str) -> str:
@@ -144,8 +131,8 @@ def sources_digest() -> str:
 
 
 def environment() -> str:
-    """Everything besides the snippet itself that can change what it prints."""
-    return _environment(device_name(), sources_digest())
+    """Everything besides the snippet itself that can change what it prints (the platform's pins among it)."""
+    return _environment(device_name(), sources_digest(), json.dumps(sorted(pins().items())))
 
 
 def key(snippet: Snippet, env: str | None = None) -> str:
