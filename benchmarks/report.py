@@ -10,6 +10,8 @@ machine) and marks what is over.
 
 Parts: ``suite`` (the test command cold with and without a browser, warm, and
 warm after one snippet changed; how often each snippet ran in the cold run),
+``outputs`` (what the last test run compared: the platform, the mode, how many
+outputs were exact, within the tolerance or failed, and the largest deviation),
 ``build`` (strict build, cold and warm), ``serve`` (``mkdocs serve`` with no
 results stored: seconds until the first page is served), ``snippets`` (each
 snippet's time on one thread, read from the result store, where its one run
@@ -168,6 +170,22 @@ def suite() -> list[str]:
     return table
 
 
+def outputs_compared() -> list[str]:
+    """What the last test run compared (conftest.py writes it): platform, mode, counts, the largest deviation."""
+    from pipeline.outputs import FAILED, SAME, WITHIN, summary_lines
+
+    path = CACHE / "artifacts" / "outputs.json"
+    if not path.is_file():
+        return ["| outputs compared by the last test run | none | | | run `python3 dev.py test` first |"]
+    summary = json.loads(path.read_text(encoding="utf-8"))
+    counts = summary["counts"]
+    lines = summary_lines(summary)
+    largest = lines[3].strip() if summary["moved"] else "no output moved"
+    return [f"| outputs compared by the last test run | {counts[SAME]} exact, {counts[WITHIN]} within tolerance, "
+            f"{counts[FAILED]} failed | 0 failed | {mark(counts[FAILED] == 0)} | {lines[0]}; {lines[1]}; "
+            f"largest: {largest} |"]
+
+
 def build() -> list[str]:
     rows = []
     with tempfile.TemporaryDirectory() as site:
@@ -293,8 +311,8 @@ def models() -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parts = {"suite": suite, "build": build, "serve": serve, "snippets": snippets, "weight": weight,
-             "models": models}
+    parts = {"suite": suite, "outputs": outputs_compared, "build": build, "serve": serve, "snippets": snippets,
+             "weight": weight, "models": models}
     parser.add_argument("--skip", nargs="*", default=[], choices=list(parts))
     args = parser.parse_args()
     import torch

@@ -48,18 +48,22 @@ def _records(page: Page) -> tuple[Record, ...]:
 
 def failure(snippet: Snippet, record: Record) -> str | None:
     """Why ``snippet``'s run does not match its page, or ``None`` when it does."""
+    return check(snippet, record)[1]
+
+
+def check(snippet: Snippet, record: Record) -> tuple[tuple[str, str, outputs.Comparison] | None, str | None]:
+    """``((mode, platform, comparison), failure)`` of ``snippet``'s run; no comparison when the run failed."""
     if record.error:
-        return f"{snippet.filename} raised an error:\n{record.error}"
+        return None, f"{snippet.filename} raised an error:\n{record.error}"
     if record.problems:
-        return f"{snippet.filename}: " + "; ".join(record.problems)
+        return None, f"{snippet.filename}: " + "; ".join(record.problems)
     printed = [line.rstrip() for line in record.stdout.splitlines()]
     while printed and not printed[-1]:
         printed.pop()
     mode, where = outputs.mode(record.platform), reference.describe(record.platform)
     comparison = outputs.compare("\n".join(snippet.expected), "\n".join(printed), outputs.rtol_of(snippet.code))
-    COMPARED[f"{snippet.filename}:{snippet.first_line}"] = (mode, where, comparison)
     if comparison.passes(mode):
-        return None
+        return (mode, where, comparison), None
     diff = difflib.unified_diff([f"#> {line}" for line in snippet.expected], [f"#> {line}" for line in printed],
                                 "shown on the page (#> lines)", "printed by the code", lineterm="")
     if comparison.verdict == outputs.WITHIN:  # exact mode: on the reference every digit counts
@@ -69,7 +73,8 @@ def failure(snippet: Snippet, record: Record) -> str | None:
         why = (f"compared {mode}ly, on {where}: {comparison.why}. If its numbers change from run to run, it "
                f"needs torch.manual_seed(...) before it draws them (it started from the global seed {record.seed}, "
                "drawn anew for every run)")
-    return f"output of {snippet.filename} differs from its #> lines:\n" + "\n".join(diff) + f"\n({why})"
+    return (mode, where, comparison), (f"output of {snippet.filename} differs from its #> lines:\n" + "\n".join(diff)
+                                       + f"\n({why})")
 
 
 class PageSnippets:
@@ -87,7 +92,11 @@ class PageSnippets:
     @staticmethod
     def evaluate(example: Example) -> str | None:
         page, index = example.parsed
-        return failure(page.runnable[index], _records(page)[index])
+        snippet = page.runnable[index]
+        compared, message = check(snippet, _records(page)[index])
+        if compared and snippet.expected:  # a snippet that shows an output
+            COMPARED[f"{page.path}:{snippet.line} ({snippet.filename})"] = compared
+        return message
 
 
 class _Checker(SybilChecker):

@@ -22,9 +22,9 @@ ISSUE_TEMPLATE = "mistake.md"  # .github/ISSUE_TEMPLATE/mistake.md
 CLASS = "dlnotes-provenance"  # each line's class (docs/stylesheets/extra.css; kept out of search by pipeline/weight.py)
 _WORDS = {
     "zh": {"from": "输出来自", "ran": "运行于", "report": "报告输出有误", "title": "输出有误", "and": "，",
-           "reference": "参考 CPU", "off": "不是参考平台"},
+           "reference": "参考 CPU", "off": "（不是参考平台：{}）"},
     "en": {"from": "Output from", "ran": "run on", "report": "Report a wrong output", "title": "Wrong output",
-           "and": ", ", "reference": "the reference CPU", "off": "not the reference platform"},
+           "and": ", ", "reference": "the reference CPU", "off": " (not the reference platform: {})"},
 }
 
 
@@ -35,14 +35,17 @@ def device_label(device: str) -> str:
 
 
 def platform_label(record: Record, language: str) -> str:
-    """``the reference CPU``, or the device and what differs from the reference (``CPU (not the ...: threads 2)``)."""
+    """``the reference CPU``, or the device and what differs from the reference (``CPU (not the ...: threads 2)``).
+
+    The torch version is said on the line already. A GPU is never the reference: its name says enough.
+    """
     words = _WORDS[language]
-    off = [d.split(" (reference")[0] for d in reference.differences(record.platform) if not d.startswith("torch ")]
+    off = [f"{part} {value}" for part, value in reference.changed(record.platform).items() if part != "torch"]
     if not off:
         return words["reference"]
     if record.platform.get("device", "cpu") != "cpu":
         return device_label(record.device)
-    return f"{device_label(record.device)} ({words['off']}: {', '.join(off)})"
+    return device_label(record.device) + words["off"].format(", ".join(off))
 
 
 def report_url(settings: Settings, page: Page, snippet: Snippet, record: Record) -> str:

@@ -163,10 +163,14 @@ def _version(name: str) -> str:
         return "none"
 
 
+def changed(measured: dict[str, str]) -> dict[str, str]:
+    """The parts of ``measured`` that differ from the reference, with their values: ``{"threads": "2"}``."""
+    return {part: measured.get(part, "?") for part, value in REFERENCE.items() if measured.get(part) != value}
+
+
 def differences(measured: dict[str, str]) -> list[str]:
     """How ``measured`` differs from the reference: ``["threads 2 (reference 1)", ...]``; empty on it."""
-    return [f"{part} {measured.get(part, '?')} (reference {value})"
-            for part, value in REFERENCE.items() if measured.get(part) != value]
+    return [f"{part} {value} (reference {REFERENCE[part]})" for part, value in changed(measured).items()]
 
 
 def describe(measured: dict[str, str]) -> str:
@@ -181,4 +185,4 @@ def describe(measured: dict[str, str]) -> str:
 def short(language: str) -> str:
     """The reference in a few words for readers: ``x86-64, AVX2, 1 thread, torch 2.13.0``."""
     threads = {"zh": "{} 个线程", "en": "{} thread"}[language].format(REFERENCE["threads"])
-    return f"x86-64, AVX2, {threads}, torch {REFERENCE['torch']}"
+    return {"zh": "、", "en": ", "}[language].join(["x86-64", "AVX2", threads, f"torch {REFERENCE['torch']}"])

@@ -68,9 +68,12 @@ def process_env() -> dict[str, str]:
     """The environment of a process that runs snippets (the runner's, a notebook kernel's): the reference's pins.
 
     See :mod:`pipeline.reference`: the kernels, the BLAS, the threads and the hash seed,
-    unless the environment already sets them (another platform, asked for).
+    unless the environment already sets them (another platform, asked for). With more than
+    one thread each, the processes of two test workers share two cores: OpenMP threads that
+    spin while they wait would take turns from each other (measured: a snippet 3-5 times
+    slower), so they sleep instead. That changes no result.
     """
-    return {**os.environ, "MPLBACKEND": "Agg", **pins()}
+    return {**os.environ, "MPLBACKEND": "Agg", "OMP_WAIT_POLICY": "PASSIVE", **pins()}
 
 
 def device_name() -> str:

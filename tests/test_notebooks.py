@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from pipeline import notebooks as nb
+from pipeline import reference
 from pipeline.page import ROOT, parse, parse_text
 from pipeline.store import Record, Store
 
@@ -73,6 +74,13 @@ def test_runnable_drops_the_install_line_and_colab_cells() -> None:
     sources = [cell["source"] for cell in book["cells"] if cell["cell_type"] == "code"]
     assert not any("%pip" in source or "google.colab" in source for source in sources)
     assert "%matplotlib inline" in sources[0] and "    scikit-learn" not in sources[0], "the whole %pip command goes"
+    assert "from pipeline import reference; reference.pin()" in sources[0], "the kernel runs on the reference platform"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.path)
+def test_the_note_atop_each_notebook_says_where_its_outputs_were_printed(page) -> None:
+    note = nb.build(page, SETTINGS)["cells"][1]["source"]
+    assert reference.short(page.language) in note and reference.LAST_DIGITS[page.language] in note
 
 
 def test_admonitions_and_links_become_plain_markdown() -> None:

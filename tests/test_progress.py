@@ -77,11 +77,16 @@ def test_a_jupyter_kernel_shows_a_widget_and_prints_nothing_to_stdout() -> None:
     from pipeline.notebooks import execute
 
     assert importlib.util.find_spec("ipywidgets"), "tqdm.auto draws its widget with ipywidgets: pip install -e .[test]"
+    assert 25 * 0.03 > progress.DELAY, "the long run's sleeps alone outlast the delay, on any machine"
 
     cells = [
         _PROBLEM.format(per_epoch=0.03) + "from dlnotes.progress import interactive\nprint(interactive())",
-        "history = fit(model, X, y, loss_fn=slow_loss, optimizer=sgd, epochs=25)",  # ~0.75 s
-        "history = fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=sgd, epochs=25)",  # quick
+        "history = fit(model, X, y, loss_fn=slow_loss, optimizer=sgd, epochs=25)",  # at least 0.75 s: past DELAY
+        # A quick run is one that ends before its bar's delay. How long a real run lasts depends on the machine
+        # and its load, so this one gets a delay longer than the kernel's timeout: quick on any machine.
+        "import dlnotes.progress\ndelay, dlnotes.progress.DELAY = dlnotes.progress.DELAY, 600\n"
+        "history = fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=sgd, epochs=25)\n"
+        "dlnotes.progress.DELAY = delay",
         "history = fit(model, X, y, loss_fn=slow_loss, optimizer=sgd, epochs=25, progress=False)",
         "from dlnotes.dbn import DBN\nerrors = DBN([2, 3, 2], device='cpu').pretrain(X.sigmoid(), epochs=2,"
         " progress=True)",

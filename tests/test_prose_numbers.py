@@ -17,7 +17,10 @@ import pytest
 
 from pipeline.page import Figure, Page, Prose, pages
 
-DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
+# Not part of a longer token: a version (1.2.3), an exponent (0.5e3), an identifier (v0.5, 0.5x).
+# A full stop after it ends a sentence ("... of 0.917.") unless a word or digit follows it (1.2.x).
+# ASCII words only: in Chinese a character may touch the number (准确率为0.917).
+DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?!\w|\.\w)", re.ASCII)
 NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|\]\([^)]*\)|<[^>]*>", re.DOTALL)
 REFERENCES = {"zh": "## 参考文献", "en": "## References"}
 ALLOWED = {  # (page, number): why it needs no code behind it; page "*" is every page
@@ -80,3 +83,18 @@ def test_a_planted_number_is_caught() -> None:
     assert unbacked(page) == ["docs/t.en.md:3: 0.913"]
     references = parse_text(text.replace("0.913", "0.87") + "\n## References\n\n- arXiv 1502.01852\n", "docs/t.en.md")
     assert unbacked(references) == []
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("an accuracy of 0.917.", ["0.917"]),  # the sentence's full stop
+    ("an accuracy of 0.917.\nNext line", ["0.917"]),
+    ("准确率为 0.917。", ["0.917"]),
+    ("准确率为0.917，损失为0.25。", ["0.917", "0.25"]),  # Chinese characters touch the numbers
+    ("0.917, then 0.87; (0.75) and 0.5", ["0.917", "0.87", "0.75", "0.5"]),  # end of text too
+    ("ends at 0.917...", ["0.917"]),
+    ("version 1.2.3, or 1.2.3.", []),
+    ("1.2.x and 0.5e3 and 1.5e-3 and v0.5 and 0.5x", []),
+    ("a `0.917` and $0.42$ and [a](https://x.org/1.5)", []),  # code, maths, a link target
+])
+def test_the_numbers_found_in_prose(text: str, numbers: list[str]) -> None:
+    assert [number for _, number in _numbers(1, text)] == numbers

@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from pipeline import notebooks
+from pipeline import notebooks, reference
 from pipeline.page import parse, parse_text
-from pipeline.provenance import annotate, device_label
+from pipeline.provenance import annotate, device_label, line
 from pipeline.store import Record
 
 SETTINGS = notebooks.settings()
@@ -20,15 +20,37 @@ TEXT = "# T\n\n!!! note\n    ```python\n    print(1)\n    #> 1\n    ```\n\n```py
 
 def test_a_line_goes_under_each_snippet_that_shows_output_in_its_indent() -> None:
     page = parse_text(TEXT, "docs/tensors.en.md")
-    records = [Record("k1", "docs/tensors.en.md", "1\n", 0.1, "2.13.0+cpu", "cpu (avx2)", 0, date="2026-12-01"),
-               Record("k2", "docs/tensors.en.md", "", 0.1, "2.13.0+cpu", "cpu (avx2)", 0, date="2026-12-01")]
+    records = [Record("k1", "docs/tensors.en.md", "1\n", 0.1, "2.13.0+cpu", "cpu", 0, reference.REFERENCE,
+                      date="2026-12-01"),
+               Record("k2", "docs/tensors.en.md", "", 0.1, "2.13.0+cpu", "cpu", 0, reference.REFERENCE,
+                      date="2026-12-01")]
     lines = annotate(TEXT, page, records, SETTINGS).split("\n")
-    assert lines[8].startswith('    <p class="dlnotes-provenance">Output from torch 2.13.0+cpu, CPU, run on 2026-12-01')
+    assert lines[8].startswith('    <p class="dlnotes-provenance">Output from torch 2.13.0+cpu, the reference CPU, '
+                               'run on 2026-12-01; on a GPU or in Colab the last digits may differ, while the asserts '
+                               'hold · <a href=')
     assert sum("dlnotes-provenance" in line for line in lines) == 1, "only under output"
 
 
+@pytest.mark.parametrize("language, platform, device, words", [
+    ("en", reference.REFERENCE, "cpu", "Output from torch 2.13.0, the reference CPU, run on"),
+    ("zh", reference.REFERENCE, "cpu", "输出来自 torch 2.13.0，参考 CPU，运行于"),
+    ("en", {**reference.REFERENCE, "threads": "2", "torch kernels": "AVX512", "torch": "2.14.0"}, "cpu",
+     "Output from torch 2.14.0, CPU (not the reference platform: torch kernels AVX512, threads 2), run on"),
+    ("zh", {**reference.REFERENCE, "threads": "2"}, "cpu", "输出来自 torch 2.13.0，CPU（不是参考平台：threads 2），运行于"),
+    ("en", {**reference.REFERENCE, "device": "cuda:0 (NVIDIA H200)"}, "cuda:0 (NVIDIA H200)",
+     "Output from torch 2.13.0, GPU (NVIDIA H200), run on"),
+])
+def test_the_line_says_whether_the_output_came_from_the_reference_platform(language, platform, device, words) -> None:
+    page = parse_text(TEXT, f"docs/tensors{'.en' if language == 'en' else ''}.md")
+    record = Record("k1", page.path, "1\n", 0.1, platform["torch"], device, 0, platform, date="2026-12-01")
+    shown = line(SETTINGS, page, page.runnable[0], record)
+    assert words in shown and reference.LAST_DIGITS[language] in shown
+    body = parse_qs(urlparse(unescape(re.search(r'href="([^"]+)"', shown)[1])).query)["body"][0]
+    assert f"Platform / 平台: {reference.describe(platform)}" in body
+
+
 def test_devices_are_named_for_readers() -> None:
-    assert device_label("cpu (avx2)") == "CPU"
+    assert device_label("cpu") == "CPU"
     assert device_label("cuda:0 (NVIDIA H200)") == "GPU (NVIDIA H200)"
 
 

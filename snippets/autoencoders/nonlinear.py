@@ -17,8 +17,8 @@ fit(model, Xc, Xc, loss_fn=nn.MSELoss(), optimizer=optimizer, epochs=300)
 with torch.no_grad():
     ae = nn.functional.mse_loss(model(Xc), Xc).item()
 best = pca_reconstruction_error(X, 2)
-print(f"k = 2: non-linear AE {ae:.4f}, PCA {best:.4f}, ratio {ae / best:.2f}")
-#> k = 2: non-linear AE 0.0250, PCA 0.0524, ratio 0.48
+print(f"k = 2: non-linear AE {ae:.3f}, PCA {best:.3f}, ratio {ae / best:.2f}")
+#> k = 2: non-linear AE 0.025, PCA 0.052, ratio 0.48
 assert ae < 0.9 * best
 
 # The first image of each digit: the original, PCA with 2 components,
