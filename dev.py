@@ -81,7 +81,13 @@ def main(argv: list[str]) -> int:
         return 2
     setup()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
-    return subprocess.run([*map(str, commands[argv[0]]), *argv[1:]], cwd=ROOT).returncode
+    sys.path.insert(0, str(ROOT))
+    from pipeline.reference import pins  # the standard library only: dev.py may run before .venv exists
+
+    # The reference platform's pins (threads, kernels, hash seed) from the tool's first line on:
+    # pytest's own process too, where `-n 0` runs the docstring examples (docs/contributing.en.md#reference).
+    env = {**os.environ, **pins()}
+    return subprocess.run([*map(str, commands[argv[0]]), *argv[1:]], cwd=ROOT, env=env).returncode
 
 
 if __name__ == "__main__":

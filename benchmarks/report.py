@@ -172,18 +172,17 @@ def suite() -> list[str]:
 
 def outputs_compared() -> list[str]:
     """What the last test run compared (conftest.py writes it): platform, mode, counts, the largest deviation."""
-    from pipeline.outputs import FAILED, SAME, WITHIN, summary_lines
+    from pipeline.outputs import FAILED, SAME, WITHIN, largest, summary_lines
 
     path = CACHE / "artifacts" / "outputs.json"
     if not path.is_file():
         return ["| outputs compared by the last test run | none | | | run `python3 dev.py test` first |"]
     summary = json.loads(path.read_text(encoding="utf-8"))
     counts = summary["counts"]
-    lines = summary_lines(summary)
-    largest = lines[3].strip() if summary["moved"] else "no output moved"
+    where = "; ".join(line for line in summary_lines(summary) if line.startswith(("ran on", "compared")))
     return [f"| outputs compared by the last test run | {counts[SAME]} exact, {counts[WITHIN]} within tolerance, "
-            f"{counts[FAILED]} failed | 0 failed | {mark(counts[FAILED] == 0)} | {lines[0]}; {lines[1]}; "
-            f"largest: {largest} |"]
+            f"{counts[FAILED]} failed | 0 failed | {mark(counts[FAILED] == 0)} | {where}; "
+            f"largest deviation: {largest(summary)} |"]
 
 
 def build() -> list[str]:

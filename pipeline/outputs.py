@@ -150,16 +150,24 @@ def summary(compared: list) -> dict:
             "tolerance": {"rtol": RTOL, "units": UNITS}}
 
 
+def largest(summary: dict) -> str:
+    """The largest deviation of a :func:`summary` and its snippet, in words."""
+    if not summary["moved"]:
+        return "none (every output exact)"
+    m = summary["moved"][0]
+    return f"{m['where']}: " + (f"{m['shown']} -> {m['printed']}, {m['deviation']:.2f} of its tolerance"
+                                if m["shown"] else m["why"])
+
+
 def summary_lines(summary: dict) -> list[str]:
     """:func:`summary` as the lines a test run ends with (``benchmarks/report.py`` prints them too)."""
-    counts, moved = summary["counts"], summary["moved"]
+    counts = summary["counts"]
     lines = [f"ran on {where} ({n} outputs)" for where, n in sorted(summary["platforms"].items())]
     modes = ", ".join(f"{n} {mode}ly" for mode, n in sorted(summary["modes"].items()))
     lines += [f"compared: {modes} (tolerant: floats within {RTOL:.0%} or {UNITS} units in the last digit shown)",
-              f"outputs: {counts[SAME]} exact, {counts[WITHIN]} within tolerance, {counts[FAILED]} failed"]
-    if not moved:
-        return [*lines, "largest deviation: none (every output exact)"]
-    for m in moved:
-        size = (f"{m['shown']} -> {m['printed']}, {m['deviation']:.2f} of its tolerance" if m["shown"] else m["why"])
+              f"outputs: {counts[SAME]} exact, {counts[WITHIN]} within tolerance, {counts[FAILED]} failed",
+              f"largest deviation: {largest(summary)}"]
+    for m in summary["moved"]:
+        size = f"{m['shown']} -> {m['printed']}, {m['deviation']:.2f} of its tolerance" if m["shown"] else m["why"]
         lines.append(f"  {m['verdict']}: {m['where']}: {size}")
     return lines

@@ -125,6 +125,7 @@ def test_the_session_summary_names_every_output_that_moved_the_largest_first() -
     lines = outputs.summary_lines(summary)
     assert "outputs: 1 exact, 2 within tolerance, 2 failed" in lines
     assert "compared: 1 exactly, 4 tolerantly (tolerant: floats within 1% or 3 units in the last digit shown)" in lines
+    assert "largest deviation: snippets/e.py:1: the text differs, not only its floating-point numbers" in lines
     assert "  within tolerance: snippets/c.py:1: -56.06 -> -55.62, 0.78 of its tolerance" in lines
     assert "  failed: snippets/d.py:1: 0.945 -> 0.944, 0.11 of its tolerance" in lines
 

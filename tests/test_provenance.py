@@ -36,7 +36,8 @@ def test_a_line_goes_under_each_snippet_that_shows_output_in_its_indent() -> Non
     ("zh", reference.REFERENCE, "cpu", "输出来自 torch 2.13.0，参考 CPU，运行于"),
     ("en", {**reference.REFERENCE, "threads": "2", "torch kernels": "AVX512", "torch": "2.14.0"}, "cpu",
      "Output from torch 2.14.0, CPU (not the reference platform: torch kernels AVX512, threads 2), run on"),
-    ("zh", {**reference.REFERENCE, "threads": "2"}, "cpu", "输出来自 torch 2.13.0，CPU（不是参考平台：threads 2），运行于"),
+    ("zh", {**reference.REFERENCE, "threads": "2"}, "cpu",
+     "输出来自 torch 2.13.0，CPU（不是参考平台：threads 2），运行于"),
     ("en", {**reference.REFERENCE, "device": "cuda:0 (NVIDIA H200)"}, "cuda:0 (NVIDIA H200)",
      "Output from torch 2.13.0, GPU (NVIDIA H200), run on"),
 ])

@@ -179,7 +179,8 @@ def test_a_figure_is_stored_as_svg_and_png_the_same_every_run(tmp_path) -> None:
 
     seen = remembered(HERE, "figure", run)
     record = Record(**seen["record"])
-    assert record.figure and record.device.startswith("cpu (") and record.torch and record.seconds >= 0
+    assert record.figure and record.device == "cpu" and record.torch and record.seconds >= 0
+    assert record.platform["device"] == "cpu" and record.platform["deterministic"] == "on"
     assert seen["svg"].lstrip().startswith("<?xml") and bytes(seen["png"]) == b"\x89PNG"
     assert seen["same"] == [True, True], "two runs draw the same SVG and PNG, byte for byte"
 

@@ -111,3 +111,17 @@ def test_dev_py_installs_unpinned_only_when_asked(monkeypatch, tmp_path) -> None
     pinned, newest = calls
     assert "-c" in pinned and str(dev.CONSTRAINTS) in pinned
     assert "-c" not in newest and newest[-1] == ".[docs,test]"
+
+
+def test_the_robustness_job_runs_the_suite_off_the_reference_and_tolerant() -> None:
+    """Beside the reference run, the suite as another machine runs it (docs/contributing.en.md#reference)."""
+    jobs = _flows()["tests.yml"]["jobs"]
+    robust = jobs["robustness"]
+    assert robust["container"] == jobs["test"]["container"] and robust["permissions"] == {"contents": "read"}
+    assert "bash .ci/robust" in [step.get("run") for step in robust["steps"]]
+    script = (ROOT / ".ci" / "robust").read_text(encoding="utf-8")
+    assert _dev_commands("robust") == ["test"] and "--outputs tolerant" in script
+    assert "export DLNOTES_THREADS=2" in script
+    for pin in ("ATEN_CPU_CAPABILITY", "OPENBLAS_CORETYPE", "MKL_CBWR"):  # each set to other kernels, both ways
+        assert len(re.findall(rf"\b{pin}=(?!avx2\b|AVX2\b|Haswell\b)\w+", script)) == 2, pin
+    assert "--outputs" not in (ROOT / ".ci" / "run").read_text(encoding="utf-8"), "the reference run picks its mode"
