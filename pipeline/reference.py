@@ -131,12 +131,18 @@ def measure(device: str = "cpu") -> dict[str, str]:
         "MKL": os.environ.get("MKL_CBWR", "automatic") if mkl else "none",
         "oneDNN": os.environ.get("ONEDNN_MAX_CPU_ISA", "automatic") if torch.backends.mkldnn.is_available() else "none",
         "OpenBLAS": blas[0].get("architecture", "?") if blas else "none",
-        "threads": str(torch.get_num_threads()),
+        "threads": _threads(torch.get_num_threads(), blas),
         "hash seed": _hash_seed(),
         "deterministic": "on" if torch.are_deterministic_algorithms_enabled() else "off",
         "torch": torch.__version__.split("+")[0],
         **{name: _version(name) for name in LIBRARIES},
     }
+
+
+def _threads(torch_threads: int, blas: list[dict]) -> str:
+    """``1``, or ``1, BLAS 4`` where OpenBLAS runs on another number of threads than torch."""
+    other = {lib.get("num_threads") for lib in blas} - {torch_threads}
+    return str(torch_threads) + (f", BLAS {other.pop()}" if other else "")
 
 
 def _hash_seed() -> str:

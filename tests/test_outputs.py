@@ -18,7 +18,10 @@ from pipeline import examples, outputs, reference
 from pipeline.page import ROOT, parse_text
 from pipeline.runner import ensure
 from pipeline.store import Record, Store
+from tests.memo import remembered
 from tests.tools import page_with
+
+HERE = Path(__file__)
 
 OFF = {**reference.REFERENCE, "threads": "2", "torch kernels": "AVX512"}
 """A platform like a laptop's: two threads, AVX-512 kernels."""
@@ -134,15 +137,20 @@ def test_the_pins_reach_the_process_that_runs_snippets(tmp_path) -> None:
     """What the runner's child measured is what the pins asked for (here, or as the robustness job sets them)."""
     if not reference._has_avx2():
         pytest.skip("not an x86-64 CPU with AVX2: the kernels cannot be pinned here")
-    [record] = ensure(page_with(tmp_path, "print(1)\n#> 1"), Store(tmp_path / "store"))
+
+    def run() -> dict:
+        [record] = ensure(page_with(tmp_path, "print(1)\n#> 1"), Store(tmp_path / "store"))
+        return record.platform
+
+    platform = remembered(HERE, "pins", run)  # the environment (the pins among it) is part of the memo's key
     pins = reference.pins()
     asked = {"threads": pins[reference.THREADS_ENV], "hash seed": pins["PYTHONHASHSEED"], "MKL": pins["MKL_CBWR"],
              "oneDNN": pins["ONEDNN_MAX_CPU_ISA"], "OpenBLAS": pins["OPENBLAS_CORETYPE"], "deterministic": "on",
              "machine": "x86_64"}
-    assert {part: record.platform[part] for part in asked} == asked
+    assert {part: platform[part] for part in asked} == asked
     capability = pins["ATEN_CPU_CAPABILITY"].upper()
     if capability != "AVX512" or "avx512f" in Path("/proc/cpuinfo").read_text():  # else torch falls back
-        assert record.platform["torch kernels"] == capability
+        assert platform["torch kernels"] == capability
 
 
 def test_a_user_setting_wins_over_its_pin() -> None:
@@ -169,3 +177,9 @@ def test_the_hash_seed_counts_only_when_set_before_the_interpreter_started() -> 
                            capture_output=True, text=True, check=True).stdout.strip() for seed in ("0", "7")]
     assert seen == ["0", "7"]
     assert re.fullmatch(r"0|random", reference._hash_seed())
+
+
+def test_blas_threads_that_differ_from_torchs_are_part_of_the_platform() -> None:
+    assert reference._threads(1, [{"num_threads": 1}]) == "1" and reference._threads(1, []) == "1"
+    assert reference._threads(1, [{"num_threads": 4}]) == "1, BLAS 4"
+    assert reference.differences({**reference.REFERENCE, "threads": "1, BLAS 4"}) == ["threads 1, BLAS 4 (reference 1)"]
