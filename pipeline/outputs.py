@@ -109,8 +109,7 @@ def compare(shown: str, printed: str, rtol: float = RTOL) -> Comparison:
     if NUMBER.sub("\0", shown) != NUMBER.sub("\0", printed):
         return Comparison(FAILED, math.inf, why="the text differs, not only its floating-point numbers")
     worst = Comparison(WITHIN)
-    for want, got in zip(NUMBER.findall(shown), NUMBER.findall(printed)):
-        want, got = want[0], got[0]  # findall gives the groups: the first is the whole number
+    for want, got in zip(*([m.group() for m in NUMBER.finditer(text)] for text in (shown, printed))):
         if want == got:
             continue
         limit = allowed(want, rtol)
@@ -150,13 +149,15 @@ def summary(compared: list) -> dict:
             "tolerance": {"rtol": RTOL, "units": UNITS}}
 
 
+def _moved(m: dict) -> str:
+    """One moved output of a :func:`summary`, in words: where, and by how much (or why it failed)."""
+    size = f"{m['shown']} -> {m['printed']}, {m['deviation']:.2f} of its tolerance" if m["shown"] else m["why"]
+    return f"{m['where']}: {size}"
+
+
 def largest(summary: dict) -> str:
     """The largest deviation of a :func:`summary` and its snippet, in words."""
-    if not summary["moved"]:
-        return "none (every output exact)"
-    m = summary["moved"][0]
-    return f"{m['where']}: " + (f"{m['shown']} -> {m['printed']}, {m['deviation']:.2f} of its tolerance"
-                                if m["shown"] else m["why"])
+    return _moved(summary["moved"][0]) if summary["moved"] else "none (every output exact)"
 
 
 def summary_lines(summary: dict) -> list[str]:
@@ -167,7 +168,4 @@ def summary_lines(summary: dict) -> list[str]:
     lines += [f"compared: {modes} (tolerant: floats within {RTOL:.0%} or {UNITS} units in the last digit shown)",
               f"outputs: {counts[SAME]} exact, {counts[WITHIN]} within tolerance, {counts[FAILED]} failed",
               f"largest deviation: {largest(summary)}"]
-    for m in summary["moved"]:
-        size = f"{m['shown']} -> {m['printed']}, {m['deviation']:.2f} of its tolerance" if m["shown"] else m["why"]
-        lines.append(f"  {m['verdict']}: {m['where']}: {size}")
-    return lines
+    return lines + [f"  {m['verdict']}: {_moved(m)}" for m in summary["moved"]]
