@@ -65,6 +65,7 @@ def pytest_configure(config: pytest.Config) -> None:
     try:
         get_device()
         outputs.mode({})
+        reference.check()
     except (TypeError, ValueError, RuntimeError) as error:
         raise pytest.UsageError(f"cannot run the dlnotes tests here: {error}") from None
     reference.pin()  # the threads and deterministic algorithms of the reference, as in the snippets' processes

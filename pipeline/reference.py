@@ -84,16 +84,36 @@ REFERENCE: dict[str, str] = {
 """The reference platform, as :func:`measure` reports a platform."""
 
 
-def _has_avx2() -> bool:
-    """Whether this is an x86-64 CPU with AVX2 (read from /proc/cpuinfo: no import of torch)."""
+_AVX512_CORES = {"skylakex", "cooperlake", "sapphirerapids"}
+"""OpenBLAS core types that use AVX-512: forced on a CPU without it, a process dies of an illegal instruction."""
+
+
+def _cpu_flags() -> set[str]:
+    """The flags of an x86-64 CPU, read from /proc/cpuinfo (no import of torch); empty elsewhere."""
     if platform.machine().lower() not in {"x86_64", "amd64"}:
-        return False
+        return set()
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace")
     except OSError:  # not Linux: the kernels stay torch's own choice, and measure() says which
-        return False
+        return set()
     flags = re.search(r"(?m)^flags\s*:(.*)$", cpuinfo)
-    return bool(flags) and "avx2" in flags[1].split()
+    return set(flags[1].split()) if flags else set()
+
+
+def _has_avx2() -> bool:
+    """Whether this is an x86-64 CPU with AVX2."""
+    return "avx2" in _cpu_flags()
+
+
+def check(environ: dict[str, str] | os._Environ | None = None) -> None:
+    """Raise ``ValueError`` for kernels asked of OpenBLAS that this CPU cannot run (it would crash, not fall back).
+
+    torch falls back from ``ATEN_CPU_CAPABILITY=avx512`` on its own; OpenBLAS does not.
+    """
+    core = (os.environ if environ is None else environ).get("OPENBLAS_CORETYPE", "")
+    if core.lower() in _AVX512_CORES and _cpu_flags() and "avx512f" not in _cpu_flags():
+        raise ValueError(f"OPENBLAS_CORETYPE={core} needs AVX-512, which this CPU lacks; "
+                         "ask for Sandybridge (AVX) or Haswell (AVX2) instead")
 
 
 def pins(environ: dict[str, str] | os._Environ | None = None) -> dict[str, str]:

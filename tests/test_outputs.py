@@ -183,3 +183,12 @@ def test_blas_threads_that_differ_from_torchs_are_part_of_the_platform() -> None
     assert reference._threads(1, [{"num_threads": 1}]) == "1" and reference._threads(1, []) == "1"
     assert reference._threads(1, [{"num_threads": 4}]) == "1, BLAS 4"
     assert reference.differences({**reference.REFERENCE, "threads": "1, BLAS 4"}) == ["threads 1, BLAS 4 (reference 1)"]
+
+
+def test_kernels_this_cpu_cannot_run_are_refused_with_the_reason(monkeypatch) -> None:
+    monkeypatch.setattr(reference, "_cpu_flags", lambda: {"avx", "avx2"})
+    with pytest.raises(ValueError, match=r"OPENBLAS_CORETYPE=SkylakeX needs AVX-512, which this CPU lacks"):
+        reference.check({"OPENBLAS_CORETYPE": "SkylakeX"})
+    reference.check({"OPENBLAS_CORETYPE": "Sandybridge"})
+    monkeypatch.setattr(reference, "_cpu_flags", lambda: {"avx2", "avx512f"})
+    reference.check({"OPENBLAS_CORETYPE": "SkylakeX"})
