@@ -106,14 +106,19 @@ def _has_avx2() -> bool:
 
 
 def check(environ: dict[str, str] | os._Environ | None = None) -> None:
-    """Raise ``ValueError`` for kernels asked of OpenBLAS that this CPU cannot run (it would crash, not fall back).
+    """Raise ``ValueError`` for AVX-512 kernels asked of a CPU without AVX-512.
 
-    torch falls back from ``ATEN_CPU_CAPABILITY=avx512`` on its own; OpenBLAS does not.
+    Neither torch (``ATEN_CPU_CAPABILITY=avx512``) nor OpenBLAS (``OPENBLAS_CORETYPE=SkylakeX``)
+    falls back: a process that uses them dies of an illegal instruction (seen on this project's
+    AMD AVX2 machines), far from the setting that caused it.
     """
-    core = (os.environ if environ is None else environ).get("OPENBLAS_CORETYPE", "")
-    if core.lower() in _AVX512_CORES and _cpu_flags() and "avx512f" not in _cpu_flags():
-        raise ValueError(f"OPENBLAS_CORETYPE={core} needs AVX-512, which this CPU lacks; "
-                         "ask for Sandybridge (AVX) or Haswell (AVX2) instead")
+    environ = os.environ if environ is None else environ
+    asked = {name: environ.get(name, "") for name in ("ATEN_CPU_CAPABILITY", "OPENBLAS_CORETYPE")}
+    flags = _cpu_flags()
+    for name, value in asked.items():
+        if (value.lower() == "avx512" or value.lower() in _AVX512_CORES) and flags and "avx512f" not in flags:
+            raise ValueError(f"{name}={value} needs AVX-512, which this CPU lacks; "
+                             "ask for AVX2 kernels (avx2, Haswell) or older ones (default, Sandybridge) instead")
 
 
 def pins(environ: dict[str, str] | os._Environ | None = None) -> dict[str, str]:

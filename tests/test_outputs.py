@@ -148,9 +148,7 @@ def test_the_pins_reach_the_process_that_runs_snippets(tmp_path) -> None:
              "oneDNN": pins["ONEDNN_MAX_CPU_ISA"], "OpenBLAS": pins["OPENBLAS_CORETYPE"], "deterministic": "on",
              "machine": "x86_64"}
     assert {part: platform[part] for part in asked} == asked
-    capability = pins["ATEN_CPU_CAPABILITY"].upper()
-    if capability != "AVX512" or "avx512f" in Path("/proc/cpuinfo").read_text():  # else torch falls back
-        assert platform["torch kernels"] == capability
+    assert platform["torch kernels"] == pins["ATEN_CPU_CAPABILITY"].upper()  # reference.check refused what cannot run
 
 
 def test_a_user_setting_wins_over_its_pin() -> None:
@@ -189,6 +187,8 @@ def test_kernels_this_cpu_cannot_run_are_refused_with_the_reason(monkeypatch) ->
     monkeypatch.setattr(reference, "_cpu_flags", lambda: {"avx", "avx2"})
     with pytest.raises(ValueError, match=r"OPENBLAS_CORETYPE=SkylakeX needs AVX-512, which this CPU lacks"):
         reference.check({"OPENBLAS_CORETYPE": "SkylakeX"})
-    reference.check({"OPENBLAS_CORETYPE": "Sandybridge"})
+    with pytest.raises(ValueError, match=r"ATEN_CPU_CAPABILITY=avx512 needs AVX-512, which this CPU lacks"):
+        reference.check({"ATEN_CPU_CAPABILITY": "avx512"})
+    reference.check({"OPENBLAS_CORETYPE": "Sandybridge", "ATEN_CPU_CAPABILITY": "default"})
     monkeypatch.setattr(reference, "_cpu_flags", lambda: {"avx2", "avx512f"})
     reference.check({"OPENBLAS_CORETYPE": "SkylakeX"})
