@@ -7,8 +7,10 @@ import textwrap
 import traceback
 
 import pytest
+from sybil import Document
 
 from conftest import markdown
+from pipeline.examples import PageSnippets
 from pipeline.page import (
     CODE_WIDTH,
     DOCS,
@@ -83,13 +85,49 @@ def test_a_figure_belongs_to_the_snippet_above_it() -> None:
     assert figure == Figure(5, "The spiral", "spiral/data") and page.drawn_by(figure) is page.snippets[0]
 
 
+def _python_fences(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) line of each fence that runs here, counted from the raw Markdown, not the page model:
+    a line of 3+ backticks or tildes (indented or not) opens a fence, the next line of only that character, at
+    least as many, closes it; it runs if its first word is ``python`` and no colab-only marker precedes it."""
+    lines, fences, i = text.splitlines(), [], 0
+    while i < len(lines):
+        opening = re.match(r"\s*(`{3,}|~{3,})(.*)", lines[i])
+        if opening is None:
+            i += 1
+            continue
+        mark = opening[1]
+        end = next(j for j in range(i + 1, len(lines))
+                   if set(lines[j].strip()) == {mark[0]} and len(lines[j].strip()) >= len(mark))
+        if opening[2].split()[:1] == ["python"] and not (i and lines[i - 1].startswith("<!-- colab-only")):
+            fences.append((i + 1, end + 1))
+        i = end + 1
+    return fences
+
+
 @pytest.mark.parametrize("path", ZH_PAGES + EN_PAGES, ids=lambda p: p.name)
 def test_every_python_fence_is_collected_by_sybil(path) -> None:
-    """sybil's examples are the page model's runnable snippets, one each, in page order."""
-    page = parse(path)
+    """sybil's examples are the page's python fences, one each, in page order, each spanning its whole fence."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    fences = _python_fences(text)
     examples = list(markdown.parse(path).examples())
-    assert [e.parsed[1] for e in examples] == list(range(len(page.runnable)))
-    assert [e.line for e in examples] == [s.line for s in page.runnable]
+    assert [e.line for e in examples] == [opening for opening, _ in fences]
+    assert [text[e.region.start : e.region.end] for e in examples] == ["".join(lines[a - 1 : b]) for a, b in fences]
+    assert [e.parsed[1] for e in examples] == list(range(len(fences)))
+
+
+def test_sybil_regions_are_whole_fences(tmp_path) -> None:
+    """A small page whose regions are known: what PageSnippets hands sybil, character for character."""
+    runs = ["```python\nx = 1\n```\n", "````python\nz = 3\n````\n", "    ```python\n    w = 4\n    ```\n",
+            "~~~python\nv = 5\n~~~"]  # the last one ends the file, without a newline
+    text = (f"# T\n\n{runs[0]}\n<!-- colab-only: a reason -->\n```python\ny = 2\n```\n\n```bash\nls\n```\n"
+            f"{runs[1]}\n!!! note\n\n{runs[2]}\n{runs[3]}")
+    path = tmp_path / "t.md"
+    path.write_text(text, encoding="utf-8")
+    regions = list(PageSnippets()(Document(text, str(path))))
+    assert [text[r.start : r.end] for r in regions] == runs
+    assert [r.parsed[1] for r in regions] == [0, 1, 2, 3]
+    assert _python_fences(text) == [(3, 5), (15, 17), (21, 23), (25, 27)]  # the counting above is right too
 
 
 @pytest.mark.parametrize("opening", ["```python", "``` python", '```python title="x.py"', "~~~python", "````python"])
@@ -152,7 +190,7 @@ def test_strip_comments_keeps_only_code() -> None:
 def test_expected_output_and_tracebacks_name_the_snippet() -> None:
     snippet = Snippet(1, 4, "python", "", "a = 1\nprint(a)\n#> 1\n#>\nb = 1 / 0\n", "snippets/x.py", 5)
     assert snippet.expected == ["1", ""]
-    with pytest.raises(ZeroDivisionError) as info:
+    with pytest.raises(ZeroDivisionError, match="division by zero") as info:
         exec(snippet.compile(), {})
     frame = traceback.extract_tb(info.value.__traceback__)[-1]
     assert (frame.filename, frame.lineno) == ("snippets/x.py", 9)
