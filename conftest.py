@@ -71,37 +71,39 @@ def pytest_configure(config: pytest.Config) -> None:
     reference.pin()  # the threads and deterministic algorithms of the reference, as in the snippets' processes
 
 
-LONGEST_WITHOUT_SITE = ("test_runner.py", "test_progress.py", "test_forkserver.py")
-"""The test files that need no site and take longest (they start interpreters and a Jupyter kernel)."""
+BROWSER_FIXTURES = frozenset({"tab", "browser", "origin"})
+"""A test that asks for one of these reads pages in chromium (tests/browser.py)."""
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Order the work so that the two workers are rarely idle.
+    """Order the work by what each test declares, so that the two workers are rarely idle.
 
     pytest-xdist hands out whole files (``--dist loadfile``), in this order because
-    pyproject.toml passes --no-loadscope-reorder (by default it sends the files with
-    the most tests first); a file's place is that of its first test.
+    pyproject.toml passes --no-loadscope-reorder; a file's place is that of its first test.
 
-    1. tests/test_site.py, alone: its first test builds the site, which needs every
-       chapter's records, so one worker builds (running chapters, a thread per core)
-       while the other runs the Chinese pages' examples (a lock per chapter: each
-       runs once; the chapters with the most examples first, here and in the build);
-    2. the files that need no site, the longest first (:data:`LONGEST_WITHOUT_SITE`),
-       while the site is built; then the English pages, whose records are stored by then;
-    3. the files of which any test needs the site, the browser's last: the longest
-       units of work, on both workers at once, with nothing else left to wait for.
+    1. the first file whose first test asks for the ``site`` fixture without a browser: one
+       worker builds the site (running what the store lacks, a chapter per core) while the
+       other runs the pages' examples (a lock per chapter: each runs once; the chapters
+       with the most examples first, here and in the build);
+    2. the files marked ``processes`` (they start interpreters or a kernel), then the rest
+       that need no site, while the site is built;
+    3. the files that need the site, those in a browser last (the longest units of work,
+       the one with the most pages first), on both workers at once.
     """
     examples = collections.Counter(item.path for item in items)
-    needs_site = {item.path for item in items if "site" in getattr(item, "fixturenames", ())}
+    fixtures = {item.path: set(getattr(item, "fixturenames", ())) for item in reversed(items)}  # each file's first
+    builder = next((path for path, names in fixtures.items() if "site" in names and not names & BROWSER_FIXTURES
+                    and path.suffix == ".py"), None)
 
     def order(item: pytest.Item) -> tuple[int, int]:
-        if item.path.name == "test_site.py":
+        names = set(getattr(item, "fixturenames", ()))
+        if item.path == builder:
             return 0, 0
-        if item.path.parent.name == "docs" and item.path.suffix == ".md":  # the longest chapters first
-            return (4 if item.path.name.endswith(".en.md") else 1), -examples[item.path]
-        if item.path in needs_site:  # the browser's files last, the one with the most pages to check first
-            return (6, -examples[item.path]) if "browser" in item.path.name else (5, 0)
-        return (2 if item.path.name in LONGEST_WITHOUT_SITE else 3), 0
+        if item.path.suffix == ".md":  # the pages' examples, the longest chapters first
+            return 1, -examples[item.path]
+        if "site" in names:
+            return (5, -examples[item.path]) if names & BROWSER_FIXTURES else (4, 0)
+        return (2 if item.get_closest_marker("processes") else 3), 0
 
     items.sort(key=order)  # stable: the order within each part stays as collected
 
@@ -150,7 +152,9 @@ def _seed_namespace(namespace: dict) -> None:
     set_seed(DOC_SEED)
 
 
-markdown = Sybil(parsers=[PageSnippets()], path="docs", patterns=["*.md"], name="docs")
+markdown = Sybil(parsers=[PageSnippets()], path="docs", patterns=["*.md"], excludes=["*.en.md"], name="docs")
+"""The Chinese pages' snippets. An English page's code and ``#>`` lines are the same, character for character
+(the parity check, tests/test_translations.py): its examples would read the same records and prove nothing more."""
 docstrings = Sybil(
     parsers=[docstring_parser()],
     path="dlnotes",

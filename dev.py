@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Set up, serve and test dlnotes with one command each (needs only Python >= 3.10).
+"""Every command a contributor or CI types (needs only Python >= 3.10).
 
-    python3 dev.py serve      # the bilingual site at http://127.0.0.1:8000 (live reload)
+    python3 dev.py serve      # run what the store lacks, serve the site at http://127.0.0.1:8000,
+                              # and run an edited page again while serving (live reload)
     python3 dev.py test       # the whole suite: every example, both languages, the strict build
-    python3 dev.py build      # the static site in site/
+    python3 dev.py run [PAGE ...]   # run the snippets the result store lacks (default: every page)
+    python3 dev.py build      # run what the store lacks, then the static site in site/
     python3 dev.py generate   # regenerate notebooks/ and docs/glossary-words.txt after an edit
-    python3 dev.py notebooks  # run every chapter notebook in a Jupyter kernel (an extra check)
+    python3 dev.py check      # fail if notebooks/ or docs/glossary-words.txt is out of date (pre-commit)
+    python3 dev.py kernels    # run every chapter notebook in a Jupyter kernel, compare with the store
+    python3 dev.py prune      # delete stored results that no page's current snippets use
+    python3 dev.py clean      # delete .cache/, site/, dist/ and the generated docs/notebooks/
     python3 dev.py offline [zh|en]  # dist/dlnotes-offline-<lang>.zip: the site for file://, notebooks, a wheel
     python3 dev.py pdf [zh|en]      # dist/dlnotes-<lang>.pdf: the book, printed by chromium
     python3 dev.py translations [check|pending PAGE '#id' | --all]  # which sections' translations are stale
@@ -65,20 +70,58 @@ def setup() -> None:
     STAMP.write_text(digest)
 
 
+PIPELINE = [PYTHON, "-m", "pipeline"]  # the implementation of the commands below (pipeline/__main__.py)
+COMMANDS = {
+    "run": [*PIPELINE, "run"],
+    "build": [PYTHON, "-m", "mkdocs", "build", "--strict"],
+    "serve": [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
+    "test": [PYTHON, "-m", "pytest"],
+    "generate": [*PIPELINE, "generate"],
+    "check": [*PIPELINE, "check"],
+    "kernels": [*PIPELINE, "kernels"],
+    "prune": [*PIPELINE, "prune"],
+    "offline": [*PIPELINE, "offline"],
+    "pdf": [*PIPELINE, "pdf"],
+    "translations": [*PIPELINE, "translations"],
+}
+CLEAN = [".cache", "site", "dist", "docs/notebooks"]
+
+
+def _sources() -> dict[str, int]:
+    """What `serve` watches: each page, snippet and library file's modification time."""
+    return {str(p): p.stat().st_mtime_ns for top in ("docs", "snippets", "dlnotes") for p in (ROOT / top).rglob("*")
+            if p.is_file() and "notebooks" not in p.parts}
+
+
+def serve(env: dict[str, str], argv: list[str]) -> int:
+    """MkDocs' live-reloading server; after an edit, the runner in a new process, then a reload."""
+    import time
+
+    server = subprocess.Popen([*map(str, COMMANDS["serve"]), *argv], cwd=ROOT, env=env)
+    seen = _sources()
+    try:
+        while server.poll() is None:
+            time.sleep(1)
+            if (now := _sources()) != seen:
+                seen = now  # mkdocs rebuilds at once and may fail on a missing record: this fills it
+                if subprocess.run(list(map(str, COMMANDS["run"])), cwd=ROOT, env=env).returncode == 0:
+                    os.utime(ROOT / "mkdocs.yml")  # a rebuild with the new records
+    except KeyboardInterrupt:
+        server.terminate()
+    return server.wait()
+
+
 def main(argv: list[str]) -> int:
-    commands = {
-        "serve": [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
-        "build": [PYTHON, "-m", "mkdocs", "build", "--strict"],
-        "test": [PYTHON, "-m", "pytest"],
-        "generate": [PYTHON, "-m", "pipeline", "generate"],
-        "notebooks": [PYTHON, "-m", "pipeline", "execute"],
-        "offline": [PYTHON, "-m", "pipeline.offline"],
-        "pdf": [PYTHON, "-m", "pipeline.pdf"],
-        "translations": [PYTHON, "-m", "pipeline.translations"],
-    }
-    if not argv or argv[0] not in commands:
+    if not argv or argv[0] not in {*COMMANDS, "clean"}:
         print(__doc__, file=sys.stderr)
         return 2
+    command, args = argv[0], argv[1:]
+    if command == "clean":
+        import shutil
+
+        for name in CLEAN:
+            shutil.rmtree(ROOT / name, ignore_errors=True)
+        return 0
     setup()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     sys.path.insert(0, str(ROOT))
@@ -87,7 +130,13 @@ def main(argv: list[str]) -> int:
     # The reference platform's pins (threads, kernels, hash seed) from the tool's first line on:
     # pytest's own process too, where `-n 0` runs the docstring examples (docs/contributing.en.md#reference).
     env = {**os.environ, **pins()}
-    return subprocess.run([*map(str, commands[argv[0]]), *argv[1:]], cwd=ROOT, env=env).returncode
+    tool = lambda name, more=(): subprocess.run([*map(str, COMMANDS[name]), *more], cwd=ROOT, env=env).returncode  # noqa: E731
+    if command in {"build", "serve"}:  # the build only reads the store: fill it first
+        if code := tool("run"):
+            return code
+        if command == "serve":
+            return serve(env, args)
+    return tool(command, args)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from pipeline.page import pages
-from pipeline.runner import ensure_all
+from pipeline.runner import MissingRecords, stored
 from pipeline.store import Store
 
 
@@ -28,12 +28,16 @@ def on_files(files, config):
     store = Store()
     shown = [page for page in pages() if page.figures]
     drawn: dict[str, File] = {}
-    for page, records in zip(shown, ensure_all(shown, store)):
+    for page in shown:
+        try:
+            records = stored(page, store)
+        except MissingRecords as missing:
+            raise PluginError(str(missing)) from None
         for figure in page.figures:
             record = records[page.runnable.index(page.drawn_by(figure))]
             if not record.ok or not record.figure:
                 raise PluginError(f"{page.path}:{figure.line}: {figure.snippet} must run and leave a matplotlib "
-                                  f"Figure in `fig`{'' if record.ok else ' (it failed: run python3 dev.py test)'}")
+                                  f"Figure in `fig`{'' if record.ok else ' (it failed: run python3 dev.py run)'}")
             uri = f"figures/{figure.name}.svg"
             if uri not in drawn:
                 drawn[uri] = File.generated(config, uri, abs_src_path=str(store.figure(record.key, "svg")))

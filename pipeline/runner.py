@@ -17,14 +17,17 @@ One execution proves two things, so nothing has to run a second time:
 
 What it does not prove: IPython-only behaviour (``%pip``, the ``fig`` shown at a
 cell's end) and other process state a snippet could leave behind (a changed
-matplotlib style, say), which ``python3 dev.py notebooks`` checks by
+matplotlib style, say), which ``python3 dev.py kernels`` checks by
 running every notebook in a real Jupyter kernel.
 
-    python -m pipeline.runner docs/spiral.md [...]   # run what is not stored yet, print a summary
+    python3 dev.py run [docs/spiral.md ...]   # run what the store lacks, print a summary
 
-:func:`ensure` is what the tests and the site build call: it returns a page's
-records, running the missing ones in a child process (``--child``), with a lock
-per chapter so that two test workers never run the same chapter twice.
+:func:`ensure` is what the tests, ``dev.py run`` (and so ``build``, ``serve``) call:
+it returns a page's records, running the missing ones in a child process forked
+from multiprocessing's fork server, with a lock per chapter so that two test
+workers never run the same chapter twice. A crash or hang of that process costs
+one run: each of its snippets reports the failure. The MkDocs build only reads
+(:func:`stored`).
 """
 
 from __future__ import annotations
@@ -34,15 +37,19 @@ import contextlib
 import datetime
 import io
 import json
+import multiprocessing
 import os
+import signal
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import warnings
 from pathlib import Path
 
-from pipeline import forkserver, reference
+from pipeline import reference
 from pipeline.page import ROOT, Page, Snippet, parse
 from pipeline.store import (
     FIGURE_FORMATS,
@@ -57,8 +64,30 @@ from pipeline.store import (
 _BUILTINS = frozenset(dir(builtins))
 
 
-class RunnerError(RuntimeError):
-    """The child process that runs a page's snippets did not finish."""
+class MissingRecords(LookupError):
+    """A step that only reads the store (the site build) found a snippet that has not run."""
+
+
+FILL = "python3 dev.py run"
+"""The command that runs what the store lacks (every page, or the pages named after it)."""
+
+
+def stored(page: Page, store: Store | None = None) -> list[Record]:
+    """The stored record of each runnable snippet of ``page``, in order; nothing runs.
+
+    Raises :class:`MissingRecords` naming the first snippet without a record and the
+    command that fills the store. The site build reads the store this way.
+    """
+    store = store or Store()
+    env = environment()
+    records = []
+    for snippet in page.runnable:
+        record = store.get(key(snippet, env))
+        if record is None:
+            raise MissingRecords(f"{page.path}:{snippet.line}: {snippet.filename} has no stored run "
+                                 f"for this code and environment: run {FILL} {page.path}")
+        records.append(record)
+    return records
 
 
 def _save_figure(fig) -> dict[str, bytes]:
@@ -76,6 +105,29 @@ def _save_figure(fig) -> dict[str, bytes]:
                         if format == "svg" else {"Software": None})
         out[format] = buffer.getvalue()
     return out
+
+
+SNIPPET_TIMEOUT = float(os.environ.get("DLNOTES_SNIPPET_TIMEOUT", 120))
+"""Seconds one snippet may run (a snippet should take a few): past it, that snippet fails and the next runs."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Raise ``TimeoutError`` in the block after ``seconds`` (in the main thread of a process: the runner's child)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise TimeoutError(f"the snippet ran past {seconds:g} s, the limit of one snippet (pipeline/runner.py)")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _traceback(error: BaseException, filename: str) -> str:
@@ -105,7 +157,7 @@ def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[R
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), _time_limit(SNIPPET_TIMEOUT):
                 exec(snippet.compile(), namespace)
         except Exception as exc:  # noqa: BLE001 - reported with the page, the other snippets still run
             error = _traceback(exc, snippet.filename) + stderr.getvalue()[-2000:]
@@ -171,25 +223,34 @@ def file_lock(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def ensure(page: Page, store: Store | None = None, timeout: float = 900) -> list[Record]:
-    """The record of each runnable snippet of ``page``, in order: stored, or run now in a child process.
+FAILED: dict[str, Record] = {}
+"""The failed runs of this process, by key: a failure is reported by each test that reads it, never run again
+in the same process (a run of the tests, of the build), and never stored (the next run tries again)."""
 
-    Failed runs are returned (and not stored), so the test of that snippet reports
-    the traceback; the next call runs them again.
+
+def ensure(page: Page, store: Store | None = None, timeout: float = 900) -> list[Record]:
+    """The record of each runnable snippet of ``page``, in order: stored, failed in this process, or run now.
+
+    What is missing runs in a child process, with a lock per chapter so that two test
+    workers never run the same chapter at once (both languages share its records).
     """
     store = store or Store()
     env = environment()
     keys = [key(snippet, env) for snippet in page.runnable]
-    records = [store.get(k) for k in keys]
-    missing = [i for i, r in enumerate(records) if r is None]
+
+    def known() -> tuple[list[Record | None], list[int]]:
+        records = [store.get(k) or FAILED.get(k) for k in keys]
+        return records, [i for i, r in enumerate(records) if r is None]
+
+    records, missing = known()
     if not missing:
         return records
-    with file_lock(store.root / f".lock-{page.name}"):  # both languages share the chapter's records
-        records = [store.get(k) for k in keys]  # another process may have run them meanwhile
-        missing = [i for i, r in enumerate(records) if r is None]
-        if missing:
-            for i, record in zip(missing, _run_in_child(page, missing, store, env, timeout)):
-                records[i] = record
+    with file_lock(store.root / f".lock-{page.name}"):
+        records, missing = known()  # another process may have run them meanwhile
+        for i, record in zip(missing, _run_in_child(page, missing, store, env, timeout) if missing else []):
+            records[i] = record
+            if not record.ok:
+                FAILED[record.key] = record
     return records
 
 
@@ -209,22 +270,81 @@ def ensure_all(pages: list[Page], store: Store | None = None, workers: int | Non
     return [done[page.name][chapters[page.name].index(page)] for page in pages]
 
 
+PRELOAD = ["numpy", "torch", "matplotlib.pyplot", "sklearn.datasets", "dlnotes", "pipeline.runner"]
+"""What the fork server imports once, before it forks a process per page: what the runner and most pages import."""
+_server: dict[str, str] = {}  # the environment the fork server started with (none yet: empty)
+_server_lock = threading.Lock()
+
+
+def _forkserver(env: dict[str, str]):
+    """multiprocessing's fork server context for runs in ``env``, or ``None`` if a run needs a fresh interpreter.
+
+    Starting Python and importing torch, NumPy, matplotlib and scikit-learn costs about
+    two seconds of processor time per page; the fork server (standard library) pays it
+    once per process and forks each page from an interpreter that has only imported
+    :data:`PRELOAD`: no snippet ran there, nothing is seeded, CUDA is untouched. It
+    inherits this process's environment when it starts, so that becomes ``env``; a
+    later run in another environment (a test that sets a variable) gets a plain new
+    interpreter instead. ``None`` too where there is no fork server (Windows, macOS: spawn).
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    env = {k: v for k, v in env.items() if k != "PYTEST_CURRENT_TEST"}  # pytest's name of the running test
+    context = multiprocessing.get_context("forkserver")
+    with _server_lock:
+        if not _server:
+            os.environ.update(env)  # what the server inherits (the pins are set already; MPLBACKEND)
+            context.set_forkserver_preload(PRELOAD)
+            _server.update(env)
+    return context if env == _server else None
+
+
+def _child(path: str, indices: list[int], root: str, env: str, out: str, log: str) -> None:
+    """In the new process: run the page's snippets, the records to ``out``, anything printed to ``log``."""
+    handle = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(handle, 1)
+    os.dup2(handle, 2)
+    records = run_page(parse(path), indices, Store(Path(root)), env)
+    Path(out).write_text(json.dumps([r.__dict__ for r in records]), encoding="utf-8")
+
+
 def _run_in_child(page: Page, indices: list[int], store: Store, env: str, timeout: float) -> list[Record]:
-    """Run the snippets in a new process (:mod:`pipeline.forkserver`); it keys them with this process's environment."""
+    """Run the snippets in a new process, keyed with this process's environment; a crash or a hang
+    of the process is each snippet's failure (the ones it stored before are read back)."""
     with tempfile.TemporaryDirectory(prefix="dlnotes-run-") as tmp:
-        out = Path(tmp) / "records.json"
-        argv = ["--child", page.path, str(out), str(store.root), env, *map(str, indices)]
-        code, output = forkserver.run(argv, process_env(), timeout)
-        if code != 0 or not out.is_file():
-            raise RunnerError(f"running the snippets of {page.path} failed (exit {code}):\n{output[-6000:]}")
-        return [Record(**r) for r in json.loads(out.read_text(encoding="utf-8"))]
+        out, log = Path(tmp) / "records.json", Path(tmp) / "output.txt"
+        args = (page.path, indices, str(store.root), env, str(out), str(log))
+        context = _forkserver(process_env())
+        if context is not None:
+            process = context.Process(target=_child, args=args, name=f"dlnotes {page.name}")
+            process.start()
+            process.join(timeout)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            code = "timeout" if process.exitcode == -signal.SIGKILL else process.exitcode
+        else:
+            argv = [sys.executable, "-m", "pipeline.runner", "--child", *map(str, args[:4]), str(out), str(log)]
+            try:
+                code = subprocess.run(argv, cwd=ROOT, env=process_env(), timeout=timeout).returncode
+            except subprocess.TimeoutExpired:
+                code = "timeout"
+        if code == 0 and out.is_file():
+            return [Record(**r) for r in json.loads(out.read_text(encoding="utf-8"))]
+        output = log.read_text(encoding="utf-8", errors="replace")[-6000:] if log.is_file() else ""
+    why = f"ran past {timeout:.0f} s and was stopped" if code == "timeout" else f"exited with code {code}"
+    error = f"the process that ran the snippets of {page.path} {why}:\n{output}"
+    return [store.get(key(page.runnable[i], env)) or _failed(page.runnable[i], env, error) for i in indices]
+
+
+def _failed(snippet: Snippet, env: str, error: str) -> Record:
+    return Record(key(snippet, env), snippet.filename, "", 0.0, "", device_name(), 0, error=error)
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--child"]:
-        path, out, root, env, *indices = argv[1:]
-        records = run_page(parse(path), [int(i) for i in indices], Store(Path(root)), env)
-        Path(out).write_text(json.dumps([r.__dict__ for r in records]), encoding="utf-8")
+    if argv[:1] == ["--child"]:  # a plain new interpreter (see _forkserver)
+        path, indices, root, env, out, log = argv[1:]
+        _child(path, json.loads(indices), root, env, out, log)
         return 0
     failed = 0
     for path in argv or sorted(str(p) for p in (ROOT / "docs").glob("*.md")):

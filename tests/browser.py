@@ -26,7 +26,6 @@ something must be observed.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import subprocess
@@ -41,9 +40,10 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
+from pipeline.cache import digests, key
 from pipeline.page import ROOT
 from pipeline.pdf import TYPESET
-from tests.memo import write_json
+from tests.memo import OUTCOMES, code_reads
 from tests.tools import require
 
 if TYPE_CHECKING:  # Playwright itself is imported only when a browser starts
@@ -57,7 +57,6 @@ FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 ARTIFACTS = Path(os.environ.get("DLNOTES_ARTIFACTS", ROOT / ".cache" / "artifacts"))
-MEMORY = ROOT / ".cache" / "browser"
 SEARCH_INDEX = "search/search_index.json"
 AXE = Path(metadata.distribution("axe-playwright-python").locate_file("axe_playwright_python/axe.min.js"))
 """axe-core, the accessibility engine of browsers' developer tools (bundled by axe-playwright-python)."""
@@ -160,26 +159,23 @@ def _browser_version() -> str:
 
 
 class Memory:
-    """Observations of one test module, each reused while nothing it depends on has changed.
+    """Observations of one test module, entries of the ``outcomes`` cache (:mod:`pipeline.cache`).
 
     An observation is a JSON-able dict with the ``requests`` its tabs made (and,
     optionally, ``artifacts``: files it wrote, relative to ARTIFACTS, which must
-    still be there). It depends on the bytes of every file of the site it
-    requested, on tests/browser.py, on the module that made it, and on the
-    browser's version. Only the last observation of each name is kept.
+    still be there). Its key is its name and the browser's version; its reads are
+    every file of the site it requested and the repository code this test process
+    imported (the test module, this one, the constants it uses from pipeline/).
     """
 
     def __init__(self, site: Path, module: Path) -> None:
         self.site = site
-        code = hashlib.sha256(_browser_version().encode())
-        for source in (Path(__file__), module):
-            code.update(source.read_bytes())
-        self.code = code.hexdigest()[:16]
+        self.module = module.stem
         self.made: list[str] = []
         self.reused: list[str] = []
 
-    def _files(self, name: str, requests: list[str]) -> dict[str, str]:
-        """The digest of each site file among ``requests`` (directories mean their index.html).
+    def _files(self, name: str, requests: list[str]) -> list[Path]:
+        """The site files among ``requests`` (directories mean their index.html).
 
         Only the search observations (names starting ``search:``) depend on the
         search index: every page's search worker loads it, but nothing else a
@@ -187,58 +183,37 @@ class Memory:
         request or console error it causes. So editing a page re-observes that
         page and search, not every page.
         """
-        files = {}
+        files = []
         for url in requests:
             path = urlparse(url).path
             if path.endswith(SEARCH_INDEX) and not name.startswith("search:"):
                 continue
             if url.startswith("/") and path.startswith(SITE_PATH):
                 relative = path[len(SITE_PATH):]
-                if relative == "" or relative.endswith("/"):
-                    relative += "index.html"
-                files[relative] = _digest(self.site / relative)
-        return dict(sorted(files.items()))
+                files.append(self.site / (relative + "index.html" if relative.endswith("/") or not relative
+                                          else relative))
+        return files
 
-    def _file(self, name: str) -> Path:
-        return MEMORY / (hashlib.sha256(name.encode()).hexdigest()[:16] + ".json")
+    def _key(self, name: str) -> str:
+        return key("browser", self.module, name, _browser_version())
 
     def recall(self, name: str) -> dict | None:
-        """The stored observation ``name``, if everything it depends on is unchanged."""
-        try:
-            stored = json.loads(self._file(name).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        seen = stored["seen"]
-        if (stored["name"] != name or stored["code"] != self.code
-                or stored["files"] != self._files(name, seen["requests"])
-                or not all((ARTIFACTS / a).is_file() for a in seen.get("artifacts", []))):
+        """The stored observation ``name``, if everything it read is unchanged."""
+        seen = OUTCOMES.get(self._key(name))
+        if seen is None or not all((ARTIFACTS / a).is_file() for a in seen.get("artifacts", [])):
             return None
         self.reused.append(name)
         return seen
 
     def keep(self, name: str, seen: dict) -> dict:
-        write_json(self._file(name), {"name": name, "code": self.code, "files": self._files(name, seen["requests"]),
-                                      "seen": seen})
         self.made.append(name)
-        return seen
+        reads = {**code_reads(), **digests(self._files(name, seen["requests"]))}
+        return OUTCOMES.put(self._key(name), seen, reads)
 
     def observe(self, name: str, look: Callable[[], dict]) -> dict:
         """The stored observation ``name``, else ``look()``'s, stored."""
         seen = self.recall(name)
         return seen if seen is not None else self.keep(name, look())
-
-
-@functools.cache
-def _digest_cached(file: Path, stamp: tuple[int, int]) -> str:
-    return hashlib.sha256(file.read_bytes()).hexdigest()[:16]
-
-
-def _digest(file: Path) -> str:
-    """A site file's digest, read once per run (a built site's files never change in place)."""
-    if not file.is_file():
-        return "missing"
-    stat = file.stat()
-    return _digest_cached(file, (stat.st_mtime_ns, stat.st_size))
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -10,55 +11,54 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.page import ROOT
-from pipeline.runner import file_lock
-from tests.memo import inputs_digest
+from pipeline.cache import Cache, installed, key
+from pipeline.page import ROOT, pages
+from pipeline.runner import ensure_all, file_lock
+from pipeline.store import environment
 
-SITES = ROOT / ".cache" / "site"  # the last strict build, in a folder named by its inputs' digest
-
-
-SITE_INPUTS = ["docs", "overrides", "hooks", "pipeline", "dlnotes", "snippets", "notebooks", "mkdocs.yml",
-               "requirements"]  # notebooks/: the build publishes them as downloads
-
-
-def site_digest() -> str:
-    """A digest of everything the built site depends on: its sources, the libraries, the snippets' environment."""
-    return inputs_digest(tuple(SITE_INPUTS))
+SITES = Cache("site")
+"""The built sites: ``strict`` (this file), ``offline`` and ``pdf`` (their tests), one folder each."""
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The site built with ``mkdocs build --strict``: figures and notebook outputs come from the store.
 
-    Built once for its inputs (:func:`site_digest`): the pytest-xdist workers share
-    it, and a later run with nothing changed reuses it, as it reuses stored snippet
-    runs; any change to a page, a snippet, the library, a hook, a template or a
-    pinned version builds it again.
+    Every page's snippets run first (what the store lacks), in this worker: the
+    build itself only reads the store. Built once for what it reads
+    (:func:`built_once`): the pytest-xdist workers share it, and a later run
+    reuses it until a file the build read changes.
     """
-    return built_once(SITES, "index.html", ["-m", "mkdocs", "build", "--strict", "--site-dir"], "mkdocs build --strict")
+    ensure_all(pages())
+    return built_once("strict", "index.html", ["mkdocs", "build", "--strict", "--site-dir"], "mkdocs build --strict")
 
 
-def built_once(builds: Path, product: str, command: list[str], what: str, timeout: int = 1800) -> Path:
-    """``builds/<site digest>``, made by ``python <command> <folder>`` unless it already holds ``product``.
+def built_once(kind: str, product: str, command: list[str], what: str, timeout: int = 1800) -> Path:
+    """``.cache/site/<kind>/``, made by ``python -m <command> <folder>`` unless the last build still holds.
 
-    One build per set of inputs (:func:`site_digest`), shared by the test workers
-    (a lock per kind of build) and reused by later runs; older builds are deleted.
-    The command must pass without a warning; only a build that passed is kept.
+    An entry of the ``site`` cache (:mod:`pipeline.cache`): keyed by the command, the
+    installed packages and the snippets' environment; its reads are every file of the
+    repository the build opened, listed or imported (``python -m pipeline.cache``
+    records them), so any changed page, snippet, template, hook or record builds it
+    again. The workers share it (a lock per kind); its ``<kind>.*`` siblings (what a
+    test made from it) go with it. The command must pass without a warning.
     """
-    out = builds / site_digest()
-    with file_lock(builds.parent / f"{builds.name}.lock"):
-        if not (out / product).is_file():
-            for old in builds.glob("*"):  # older builds: their inputs changed
-                shutil.rmtree(old)
-            partial = out.with_name(out.name + ".partial")
+    out = SITES.root / kind
+    entry = key(command, installed(), environment())
+    with file_lock(SITES.root / f"{kind}.lock"):
+        if SITES.get(entry) is None or not (out / product).is_file():
+            for old in [out, *SITES.root.glob(f"{kind}.*")]:
+                if old.is_dir():
+                    shutil.rmtree(old)
+            reads = SITES.root / f"{kind}.reads.json"
             result = subprocess.run(
-                [sys.executable, *command, str(partial)], cwd=ROOT, capture_output=True, text=True,
-                timeout=timeout, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                [sys.executable, "-m", "pipeline.cache", str(reads), *command, str(out)], cwd=ROOT,
+                capture_output=True, text=True, timeout=timeout, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             )
             log = result.stdout + result.stderr
             assert result.returncode == 0, f"{what} failed:\n{log}"
             assert "WARNING" not in log, log
-            partial.rename(out)
+            SITES.put(entry, kind, json.loads(reads.read_text(encoding="utf-8")))
     return out
 
 

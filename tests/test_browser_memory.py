@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cache import Cache, digests
 from tests import browser
 from tests.browser import SITE_PATH, Memory
 
@@ -21,7 +22,8 @@ def setting(tmp_path, monkeypatch) -> tuple[Path, Path]:
         (site / file).write_text(text)
     module = tmp_path / "test_module.py"
     module.write_text("# observes pages\n")
-    monkeypatch.setattr(browser, "MEMORY", tmp_path / "memory")
+    monkeypatch.setattr(browser, "OUTCOMES", Cache("outcomes", tmp_path))
+    monkeypatch.setattr(browser, "code_reads", lambda: digests([module]))  # the code that observes
     monkeypatch.setattr(browser, "ARTIFACTS", tmp_path / "artifacts")
     return site, module
 

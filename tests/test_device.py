@@ -12,6 +12,8 @@ import torch
 from dlnotes import DEVICE_ENV_VAR, get_device, set_seed
 from tests.memo import remembered
 
+pytestmark = pytest.mark.processes  # starts interpreters: early in the test order (conftest.py)
+
 
 def test_cpu_is_the_default(monkeypatch) -> None:
     monkeypatch.delenv(DEVICE_ENV_VAR, raising=False)

@@ -21,6 +21,8 @@ from pipeline.store import Record, Store
 from tests.memo import remembered
 from tests.tools import page_with
 
+pytestmark = pytest.mark.processes  # starts interpreters: early in the test order (conftest.py)
+
 HERE = Path(__file__)
 
 OFF = {**reference.REFERENCE, "threads": "2", "torch kernels": "AVX512"}

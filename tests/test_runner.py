@@ -8,7 +8,6 @@ are unchanged (tests/memo.py); the assertions run every time.
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from pipeline.runner import ensure
 from pipeline.store import Record, Store
 from tests.memo import remembered
 from tests.tools import page_with
+
+pytestmark = pytest.mark.processes  # starts interpreters: early in the test order (conftest.py)
 
 HERE = Path(__file__)
 
@@ -50,9 +51,6 @@ def test_a_stored_result_is_reused_and_recomputed_when_its_inputs_change(tmp_pat
         ensure(edited, store)
         ran = [Path(r["snippet"]).name for r in _runs(store)][2:]
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(store_module, "sources_digest", lambda: "a dlnotes source changed")
-            ensure(edited, store)
-            runs.append(len(_runs(store)))
             patch.setattr(store_module, "device_name", lambda: "cuda:0 (another device)")
             other = ensure(edited, store)
             runs.append(len(_runs(store)))
@@ -64,37 +62,78 @@ def test_a_stored_result_is_reused_and_recomputed_when_its_inputs_change(tmp_pat
     assert seen["again"] and seen["runs"][1] == 2, "nothing changed: nothing runs"
     assert seen["commented"] and seen["runs"][2] == 2, "a comment changes nothing"
     assert seen["ran"] == ["page.md"], "only the edited one ran"
-    assert seen["runs"][3] == 5, "a dlnotes change runs both again"
-    assert seen["runs"][4] == 7 and seen["new_keys"], "another device runs both again"
+    assert seen["runs"][3] == 5 and seen["new_keys"], "another device runs both again"
+    # a changed dlnotes module or runner: tests/test_cache.py (the reads of a record)
 
 
 
-@pytest.mark.skipif(not Path("/proc/sys/kernel/random/boot_id").is_file(), reason="no boot id: asked every time")
-def test_the_device_is_asked_once_per_boot_and_again_when_the_choice_changes(tmp_path, monkeypatch) -> None:
-    asked = []
-    monkeypatch.setattr(store_module, "DEVICE_MEMO", tmp_path)
-    monkeypatch.setattr(store_module, "_ask_device", lambda: asked.append(1) or f"cpu (asked {len(asked)})")
-    monkeypatch.delenv("DLNOTES_DEVICE", raising=False)
-    assert store_module.device_name() == store_module.device_name() == "cpu (asked 1)"
-    monkeypatch.setenv("DLNOTES_DEVICE", "cuda")  # another choice: asked again, and remembered apart
-    assert store_module.device_name() == "cpu (asked 2)"
-    monkeypatch.delenv("DLNOTES_DEVICE")
-    assert store_module.device_name() == "cpu (asked 1)" and len(asked) == 2
-    assert len(list(tmp_path.iterdir())) == 2, "one memo per choice, no staging file left"
+def _isolation(folder: Path) -> dict:
+    run = lambda name, *blocks: ensure(page_with(folder, *blocks, name=name), Store(folder / "store"))  # noqa: E731
+    [marked] = run("one.md", "import sys, wave\nsys.dlnotes_mark = 1\nprint(sys.dlnotes_mark)\n#> 1")
+    probe = "import sys, torch\nprint(hasattr(sys, 'dlnotes_mark'), 'wave' in sys.modules, torch.cuda.is_initialized())"
+    [clean] = run("two.md", probe)
+    return {"ok": [marked.ok, clean.ok], "second": clean.stdout}
 
 
-def test_threads_asking_for_the_device_at_once_all_get_it(tmp_path, monkeypatch) -> None:
-    """The build asks from a thread per chapter (pipeline/runner.py ensure_all), all at the start."""
-    from concurrent.futures import ThreadPoolExecutor
+def _crash(folder: Path) -> dict:
+    store = Store(folder / "store")
+    page = page_with(folder, "print(1)\n#> 1", "import os\nos._exit(3)", "print(2)\n#> 2", name="crash.md")
+    first = ensure(page, store)
+    again = ensure(page, store)  # in the same process: the failure is read, not run again
+    return {"first": [[r.ok, r.error] for r in first], "same": again == first, "runs": len(_runs(store)),
+            "stored": [store.get(r.key) is not None for r in first]}
 
-    monkeypatch.setattr(store_module, "DEVICE_MEMO", tmp_path)
-    monkeypatch.setattr(store_module, "_ask_device", lambda: "cpu (slow)")
-    rename = os.replace  # slowed down: every thread has written before the first one renames
-    monkeypatch.setattr(os, "replace", lambda *args: time.sleep(0.05) or rename(*args))
-    with ThreadPoolExecutor(8) as pool:
-        names = list(pool.map(lambda _: store_module.device_name(), range(8)))
-    assert names == ["cpu (slow)"] * 8
-    assert [p.suffix for p in tmp_path.iterdir()] in ([], [".txt"]), "no staging file left"
+
+def _hangs(folder: Path) -> dict:
+    store = Store(folder / "store")
+    slow = page_with(folder, "import time\ntime.sleep(60)", "print(3)\n#> 3", name="slow.md")
+    with pytest.MonkeyPatch.context() as patch:  # another environment: a plain new interpreter
+        patch.setenv("DLNOTES_SNIPPET_TIMEOUT", "1")
+        cut = ensure(slow, store)
+    start = time.perf_counter()
+    stopped = ensure(page_with(folder, "import time\ntime.sleep(61)", name="stuck.md"), store, timeout=3)
+    return {"cut": [[r.ok, r.error and r.error[-200:], r.stdout] for r in cut],
+            "stopped": [stopped[0].ok, stopped[0].error[:200]], "seconds": time.perf_counter() - start,
+            "stored": store.get(stopped[0].key) is not None}
+
+
+@pytest.fixture(scope="module")
+def processes(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("processes")
+
+    def observe() -> dict:
+        cases = {"isolation": _isolation, "crash": _crash, "hangs": _hangs}
+        for name in cases:
+            (folder / name).mkdir()
+        return {name: case(folder / name) for name, case in cases.items()}
+
+    return remembered(HERE, "processes", observe, folder)
+
+
+def test_a_page_runs_in_a_new_process_that_sees_nothing_another_page_left(processes) -> None:
+    assert processes["isolation"]["ok"] == [True, True]
+    assert processes["isolation"]["second"] == "False False False\n", "forked from the server, not from a page"
+
+
+def test_a_crash_costs_one_run_and_each_snippet_after_it_reports_it(processes) -> None:
+    crash = processes["crash"]
+    assert crash["first"][0] == [True, None] and crash["stored"] == [True, False, False]
+    for ok, error in crash["first"][1:]:
+        assert not ok and "crash.md exited with code 3" in error
+    assert crash["same"] and crash["runs"] == 1, "asked again in the same run: not run again"
+
+
+def test_a_hung_snippet_is_cut_and_the_next_one_still_runs(processes) -> None:
+    [slow_ok, slow_error, _], [next_ok, _, printed] = processes["hangs"]["cut"]
+    assert not slow_ok and "TimeoutError: the snippet ran past 1 s" in slow_error
+    assert next_ok and printed == "3\n"
+
+
+def test_a_page_past_its_timeout_is_stopped_and_stores_nothing(processes) -> None:
+    hangs = processes["hangs"]
+    assert hangs["stopped"][0] is False and "ran past 3 s and was stopped" in hangs["stopped"][1]
+    assert hangs["seconds"] < 30 and not hangs["stored"]
+
 
 LEAKS = {
     "default dtype": "import torch\ntorch.set_default_dtype(torch.float64)",
