@@ -1,4 +1,4 @@
-"""MkDocs events for the chapter notebooks; the work is in pipeline/notebooks.py and pipeline/rendered.py.
+"""MkDocs events for the chapter notebooks; the work is in pipeline/notebooks.py, site.py and rendered.py.
 
 * ``on_config``: write each chapter's notebook, with its stored outputs, to
   ``docs/notebooks/<page>.ipynb`` and ``<page>.en.ipynb`` (generated, git-ignored),
@@ -29,12 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads hoo
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from pipeline import notebooks, rendered
-from pipeline.page import LANGUAGES, ROOT, parse
-from pipeline.runner import ensure_all
+from pipeline import notebooks, rendered, site
+from pipeline.page import LANGUAGES, ROOT, file_name, parse, split_file_name
+from pipeline.runner import MissingRecords, stored
+from pipeline.site import SITE_NOTEBOOKS
 from pipeline.store import Store
 
-SITE_NOTEBOOKS = ROOT / "docs" / "notebooks"  # generated for the site, git-ignored
 _LABELS = {
     "zh": {"open": "在 Colab 中打开", "download": "下载笔记本", "notebook": "查看笔记本", "chapter": "回到章节",
            "label": "本章的笔记本", "all": "下载全部笔记本（zip）"},
@@ -55,21 +55,16 @@ def on_config(config):
         jupyter.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / _language(config))
     if _language(config) != "zh":
         return config  # the default language's build wrote both languages' notebooks
-    chosen = notebooks.settings(config)
+    chosen = site.settings(config)
     pages = notebooks.chapter_pages(chosen)
     store = Store()
-    records = dict(zip(pages, ensure_all(pages, store)))
-    SITE_NOTEBOOKS.mkdir(parents=True, exist_ok=True)
-    expected = set()
-    for page in pages:
-        book = notebooks.with_outputs(page, notebooks.build(page, chosen), records[page], store)
-        path = SITE_NOTEBOOKS / f"{page.name}{LANGUAGES[page.language]}.ipynb"
-        expected.add(path)
-        text = notebooks.dumps(book)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-    for path in set(SITE_NOTEBOOKS.glob("*.ipynb")) - expected:
-        path.unlink()
+    try:
+        records = {page: stored(page, store) for page in pages}
+    except MissingRecords as missing:
+        raise PluginError(str(missing)) from None
+    notebooks.sync({SITE_NOTEBOOKS / file_name(page.name, page.language, ".ipynb"):
+                    notebooks.dumps(notebooks.with_outputs(page, notebooks.build(page, chosen), records[page], store))
+                    for page in pages}, SITE_NOTEBOOKS.glob("*.ipynb"))
     return config
 
 
@@ -93,12 +88,10 @@ def on_files(files, config):
                 setattr(page, name, getattr(file, name))
         # The i18n plugin finds alternates (for the language switcher) only for pages:
         # point each language at its own version of this notebook page.
-        chapter = Path(file.src_uri).name.split(".")[0]
-        page.alternates = {
-            language: SimpleNamespace(url=f"{'' if language == 'zh' else language + '/'}notebooks/{chapter}"
-                                          + ("/" if config.use_directory_urls else ".html"))
-            for language in LANGUAGES
-        }
+        chapter, _ = split_file_name(file.src_uri)
+        end = "/" if config.use_directory_urls else ".html"
+        page.alternates = {language: SimpleNamespace(url=site.notebook_page(chapter, language, end))
+                           for language in LANGUAGES}
         files.remove(file)  # in place: the i18n plugin's Files subclass resolves links per language
         files.append(page)
     return files
@@ -127,8 +120,7 @@ def on_post_page(output: str, page, config) -> str:
     JupyterLab's stylesheet, only the rules that can match the page."""
     if not page.file.src_uri.endswith(".ipynb"):
         return output
-    name, *suffix = Path(page.file.src_uri).stem.split(".")
-    chapter = parse(f"docs/{name}{LANGUAGES[suffix[0] if suffix else 'zh']}.md")
+    chapter = parse(f"docs/{file_name(*split_file_name(page.file.src_uri))}")
     try:
         output = rendered.with_alt_texts(rendered.without_loaders(output), [f.alt for f in chapter.figures])
         return rendered.with_trimmed_styles(output)
@@ -141,7 +133,7 @@ def on_post_build(config):
     if _language(config) != "zh":
         return
     try:
-        notebooks.publish(notebooks.settings(config), Path(config.site_dir))
+        notebooks.publish(site.settings(config), Path(config.site_dir))
     except FileNotFoundError as error:
         raise PluginError(str(error)) from None
 
@@ -150,32 +142,31 @@ def on_post_build(config):
 def on_page_context(context, page, config, nav):
     """Give chapter pages and their notebook pages the Colab and download buttons
     (overrides/partials/actions.html); the Colab chapter also links the zip of all notebooks."""
-    chosen = notebooks.settings(config)
+    chosen = site.settings(config)
     uri = page.file.src_uri
-    name = Path(uri).name.split(".")[0]
+    name, _ = split_file_name(uri)
     is_chapter = "/" not in uri and uri.endswith(".md") and name in chosen.chapters
     is_notebook = uri.startswith("notebooks/") and uri.endswith(".ipynb") and name in chosen.chapters
     if not (is_chapter or is_notebook):
         return context
     language = _language(config)
-    prefix = "" if language == "zh" else f"{language}/"
+    prefix = site.PREFIXES[language]
     labels = _LABELS[language]
     end = "/" if config.use_directory_urls else ".html"  # x.html in the offline copy (pipeline/offline.py)
     context["colab"] = {
         "url": chosen.colab_url(name, language),
         "open": labels["open"],
         "label": labels["label"],
-        "other_url": f"{prefix}notebooks/{name}{end}" if is_chapter else f"{prefix}{name}{end}",
+        "other_url": site.notebook_page(name, language, end) if is_chapter else f"{prefix}{name}{end}",
         "other": labels["notebook"] if is_chapter else labels["chapter"],
-        "download_url": notebooks.download_path(name, language),
+        "download_url": site.notebook_path(name, language),
         "download_name": f"{name}.ipynb",
         "download": labels["download"],
     }
     if is_chapter and name == "colab":
-        context["colab"].update(all_url=notebooks.archive_path(language), all=labels["all"])
+        context["colab"].update(all_url=site.archive_path(language), all=labels["all"])
     if is_notebook:
         page.meta["search"] = {"exclude": True}  # the chapter itself is what search should find
         # the notebook is generated (git-ignored): "edit" goes to the chapter it comes from
-        suffix = LANGUAGES[language]
-        page.edit_url = page.edit_url and f"{page.edit_url.rsplit('/notebooks/', 1)[0]}/{name}{suffix}.md"
+        page.edit_url = page.edit_url and f"{page.edit_url.rsplit('/notebooks/', 1)[0]}/{file_name(name, language)}"
     return context

@@ -12,11 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads hooks by path: find pipeline/
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from pipeline import notebooks, provenance
+from pipeline import provenance, site
 from pipeline.page import DOCS, parse
-from pipeline.runner import ensure
+from pipeline.runner import MissingRecords, stored
 
 
 @event_priority(100)  # first: on the page's own text
@@ -29,4 +30,8 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if markdown != source.read_text(encoding="utf-8"):
         return markdown  # another step changed the text first: the line numbers would be wrong
-    return provenance.annotate(markdown, parsed, ensure(parsed), notebooks.settings(config))
+    try:
+        records = stored(parsed)
+    except MissingRecords as missing:
+        raise PluginError(str(missing)) from None
+    return provenance.annotate(markdown, parsed, records, site.settings(config))

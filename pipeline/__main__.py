@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import sys
 
-from pipeline import glossary, notebooks, runner, store
+from pipeline import glossary, kernels, notebooks, runner, site, store
 from pipeline.page import ROOT, pages
 
 
 def main(argv: list[str]) -> int:
     command, args = (argv[0], argv[1:]) if argv else ("", [])
-    settings = notebooks.settings() if command in {"generate", "check", "execute"} else None
+    settings = site.settings() if command in {"generate", "check", "execute"} else None
     if command == "generate":
         for path in notebooks.write(settings):
             print(f"wrote {path.relative_to(ROOT)}")
@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
         print(f"deleted {store.Store().prune(keep)} stored results")
         return 0
     if command == "execute":
-        problems = notebooks.execute_all(settings)
+        problems = kernels.execute_all(settings)
         print("\n".join(problems) or "every notebook printed in a kernel what the store holds")
         return 1 if problems else 0
     print(__doc__, file=sys.stderr)

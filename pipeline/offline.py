@@ -20,7 +20,6 @@ the same inputs give the same bytes.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import subprocess
 import sys
@@ -29,11 +28,9 @@ from pathlib import Path
 
 from pipeline import zips
 from pipeline.page import ROOT
+from pipeline.site import DIST, EPOCH, NOTEBOOKS, PREFIXES, build_variant
 
-DIST = ROOT / "dist"
 SHIM = "assets/iframe-worker/shim.js"  # the plugin adds unpkg's copy unless a polyfill names iframe-worker
-EPOCH = "315532800"  # 1980-01-01, the earliest date a zip entry can hold
-LANGUAGES = {"zh": "", "en": "en/"}  # each language's folder in the site
 
 README = {
     "zh": """dlnotes 深度学习笔记 · 离线版
@@ -77,18 +74,9 @@ Online: https://dlnotes.github.io/dlnotes/en/
 
 def build_site(out: Path) -> None:
     """Build the site for ``file://`` into ``out`` (strict: a warning fails)."""
-    os.environ["DLNOTES_OFFLINE"] = "true"  # read by mkdocs.yml's !ENV when the config loads
-    os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)  # as mkdocs' CLI shows them
-    os.chdir(ROOT)  # mkdocs.yml names some files relative to the working directory
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out))
-    config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
-    build(config)
-    for root in LANGUAGES.values():  # after hooks/i18n.py split the index
+    build_variant(out, "DLNOTES_OFFLINE", lambda config: config.extra.update(
+        polyfills=[*config.extra.get("polyfills", []), SHIM]))
+    for root in PREFIXES.values():  # after hooks/i18n.py split the index
         index = out / root / "search" / "search_index.json"
         index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
@@ -107,7 +95,7 @@ def build_wheel(into: Path) -> Path:
 
 def start_page(language: str) -> str:
     """The zip's start page for ``language``, relative to the zip's root."""
-    return f"site/{LANGUAGES[language]}index.html"
+    return f"site/{PREFIXES[language]}index.html"
 
 
 def package(site: Path, language: str, wheel: Path, zip_path: Path) -> Path:
@@ -119,7 +107,7 @@ def package(site: Path, language: str, wheel: Path, zip_path: Path) -> Path:
     for file in site.rglob("*"):
         if file.is_file():
             entries["site/" + file.relative_to(site).as_posix()] = file
-    for notebook in (ROOT / "notebooks" / language).glob("*.ipynb"):
+    for notebook in (NOTEBOOKS / language).glob("*.ipynb"):
         entries["notebooks/" + notebook.name] = notebook
     return zips.write(zip_path, {f"dlnotes-{language}/{name}": entries[name] for name in sorted(entries)})
 
@@ -129,15 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("languages", nargs="*", metavar="{zh,en}", help="default: both")
     parser.add_argument("--site", type=Path, help="only build the offline site into this folder")
     args = parser.parse_args(argv)
-    if unknown := set(args.languages) - set(LANGUAGES):
-        parser.error(f"unknown language(s) {sorted(unknown)}: choose from {list(LANGUAGES)}")
+    if unknown := set(args.languages) - set(PREFIXES):
+        parser.error(f"unknown language(s) {sorted(unknown)}: choose from {list(PREFIXES)}")
     from mkdocs.exceptions import Abort
 
     try:
         if args.site:
             build_site(args.site.resolve())
             return 0
-        return _zips(args.languages or list(LANGUAGES))
+        return _zips(args.languages or list(PREFIXES))
     except Abort as error:  # strict: the warnings above made the build fail
         print(f"the offline build failed: {error}", file=sys.stderr)
         return 1

@@ -12,7 +12,9 @@ sequence of blocks:
 * :class:`Figure`: a line ``![alt](figures/<chapter>/<idea>.svg)``, the ``fig``
   that ``snippets/<chapter>/<idea>.py``, shown earlier on the same page, draws.
 * :class:`Fence`: a fence in another language (``bash``, ``text`` ...), shown only.
-* :class:`Prose`: everything else, as lines.
+* :class:`Prose`: everything else, as lines. A line ``## Text {#id}`` in it is a
+  :class:`Heading` (a ``#`` line inside a fence never is); :meth:`Page.sections`
+  cuts the page at its headings.
 
 The runner (:mod:`pipeline.runner`), the notebooks (:mod:`pipeline.notebooks`),
 the site's figures (``hooks/figures.py``), the language-parity check and the
@@ -43,6 +45,8 @@ COLAB_ONLY = re.compile(r"^[ \t]*<!--[ \t]*colab-only\b(?::[ \t]*(?P<reason>.*?)
 FIGURE = re.compile(r"^[ \t]*!\[(?P<alt>[^\]]*)\]\((?:\.\./)*figures/(?P<name>[\w/-]+)\.svg\)[ \t]*$")
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _OUTPUT = re.compile(r"^[ \t]*#>(?: (?P<text>.*)|$)")
+_HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+\{(?P<attrs>[^}]*)\})?[ \t]*$")
+_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 
 
 class PageError(ValueError):
@@ -116,6 +120,31 @@ Block = Prose | Fence | Snippet | Figure
 
 
 @dataclass(frozen=True)
+class Heading:
+    level: int  # the number of ``#``
+    text: str  # without its ``{...}`` attributes
+    id: str | None  # from ``{#id}``, if it has one
+    line: int
+
+    @staticmethod
+    def read(text: str, line: int) -> Heading | None:
+        """The heading written on this prose line, if it is one."""
+        match = _HEADING.match(text)
+        if match is None:
+            return None
+        explicit = _ID.search(match["attrs"] or "")
+        return Heading(len(match["marks"]), match["text"], explicit and explicit["id"], line)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks under it, down to the next heading that cuts the page."""
+
+    heading: Heading | None  # None for what comes before the first such heading
+    blocks: tuple[Block, ...]  # the first Prose starts with the heading's own line
+
+
+@dataclass(frozen=True)
 class Page:
     path: str  # relative to the repository root (``docs/spiral.en.md``), or absolute outside it
     name: str  # ``spiral``
@@ -134,9 +163,49 @@ class Page:
     def figures(self) -> list[Figure]:
         return [b for b in self.blocks if isinstance(b, Figure)]
 
+    @property
+    def title(self) -> Heading | None:
+        """The page's first ``#`` heading."""
+        return next((h for h in headings(self.blocks) if h.level == 1), None)
+
+    def sections(self, levels=range(1, 7)) -> list[Section]:
+        """The page cut at each heading of ``levels``; the first section (maybe empty) has no heading."""
+        cuts: list[tuple[Heading | None, list[Block]]] = [(None, [])]
+        for block in self.blocks:
+            if not isinstance(block, Prose):
+                cuts[-1][1].append(block)
+                continue
+            start = 0
+            for i, text in enumerate(block.lines):
+                heading = Heading.read(text, block.line + i)
+                if heading and heading.level in levels:
+                    cuts[-1][1].extend([Prose(block.line + start, block.lines[start:i])] if i > start else [])
+                    cuts.append((heading, []))
+                    start = i
+            cuts[-1][1].extend([Prose(block.line + start, block.lines[start:])] if start < len(block.lines) else [])
+        return [Section(heading, tuple(blocks)) for heading, blocks in cuts]
+
     def drawn_by(self, figure: Figure) -> Snippet:
         """The snippet on this page whose ``fig`` is ``figure``."""
         return next(s for s in self.snippets if s.include == figure.snippet)
+
+
+def headings(blocks) -> list[Heading]:
+    """The headings in the prose of ``blocks`` (a page's, a section's), in order."""
+    found = (Heading.read(text, b.line + i) for b in blocks if isinstance(b, Prose) for i, text in enumerate(b.lines))
+    return [h for h in found if h]
+
+
+def split_file_name(path: str | Path) -> tuple[str, str]:
+    """A page's name and language from its file: ``docs/spiral.en.md`` -> ``("spiral", "en")``,
+    ``spiral.ipynb`` -> ``("spiral", "zh")``."""
+    name, *rest = Path(path).name.split(".")
+    return name, rest[0] if len(rest) > 1 else "zh"
+
+
+def file_name(name: str, language: str, extension: str = ".md") -> str:
+    """The file of page ``name`` in ``language``: ``("spiral", "en")`` -> ``spiral.en.md``."""
+    return f"{name}{LANGUAGES[language]}{extension}"
 
 
 def fence_language(info: str) -> str:
@@ -180,8 +249,7 @@ def _snippet(path: str, opening: int, end: int, info: str, body: str, colab_only
 
 def parse_text(text: str, path: str) -> Page:
     """Parse ``text``, the page at ``path`` (relative to the root, e.g. ``docs/spiral.en.md``)."""
-    stem = Path(path).name.removesuffix(".md")
-    name, _, page_language = stem.partition(".")
+    name, page_language = split_file_name(path)
     lines = text.splitlines()
     blocks: list[Block] = []
     prose: list[str] = []
@@ -239,7 +307,7 @@ def parse_text(text: str, path: str) -> Page:
         i = end + 1
         prose_start = i + 1
     flush(len(lines) + 1)
-    return Page(path, name, page_language or "zh", tuple(blocks))
+    return Page(path, name, page_language, tuple(blocks))
 
 
 @functools.cache

@@ -17,18 +17,14 @@ numbers in the footer and the headings as the PDF's outline.
 from __future__ import annotations
 
 import argparse
-import logging
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.page import ROOT
+from pipeline.site import DIST, build_variant
 from pipeline.weight import LOAD_FIGURES
 
-DIST = ROOT / "dist"
-EPOCH = "315532800"
 PRINT_PAGE = "print_page.html"
 TYPESET = "body[data-maths=typeset]"  # set by docs/javascripts/katex-init.js once KaTeX is done
 TITLES = {  # the book's title and its table of contents' heading
@@ -41,21 +37,15 @@ FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
 
 def build_print_site(language: str, out: Path) -> Path:
     """Build the site with the book of ``language`` as ``out``/print_page.html (strict)."""
-    os.environ["DLNOTES_PDF"] = "true"  # read by mkdocs.yml's !ENV when the config loads
-    os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.WARNING)
-    os.chdir(ROOT)  # mkdocs.yml names some files relative to the working directory
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), use_directory_urls=False)
-    for other in config.plugins["i18n"].config.languages:
-        if language == "zh" and other.locale != "zh":
-            other.build = False  # else a later language's build overwrites the print page
-    title, contents = TITLES[language]
-    config.plugins["print-site"].config.update(print_page_title=title, toc_title=contents)
-    build(config)
+    def book(config) -> None:
+        for other in config.plugins["i18n"].config.languages:
+            if language == "zh" and other.locale != "zh":
+                other.build = False  # else a later language's build overwrites the print page
+        title, contents = TITLES[language]
+        config.plugins["print-site"].config.update(print_page_title=title, toc_title=contents)
+
+    build_variant(out, "DLNOTES_PDF", book, use_directory_urls=False)
     return out / PRINT_PAGE
 
 

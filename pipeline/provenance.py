@@ -14,8 +14,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from pipeline import reference
-from pipeline.notebooks import Settings
 from pipeline.page import Page, Snippet
+from pipeline.site import Settings
 from pipeline.store import Record
 
 ISSUE_TEMPLATE = "mistake.md"  # .github/ISSUE_TEMPLATE/mistake.md

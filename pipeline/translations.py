@@ -26,21 +26,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.page import DOCS, LANGUAGES, ROOT, Figure, Page, PageError, Prose, pages, parse, parse_text
+from pipeline.page import DOCS, Figure, Page, PageError, Prose, file_name, pages, parse, parse_text, split_file_name
 
 RECORD = DOCS / "translations.json"
 CHECKED, PENDING = "checked", "pending"
 COMMAND = "python3 dev.py translations"
 NAMES = {"zh": "Chinese", "en": "English"}
 _EITHER = " --updated zh   # or en: the language that is ahead"
-
-_HEADING = re.compile(r"^(?P<marks>#{1,3})[ \t]+(?P<text>.*?)(?:[ \t]+\{(?P<attrs>[^}]*)\})?[ \t]*$")
-_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 
 NOTICE = {
     # (the page's language, the language that was updated): the admonition shown in the section
@@ -70,30 +66,18 @@ class Section:
 
 def sections(page: Page) -> list[Section]:
     """The sections of ``page``, in order (see the module's docstring)."""
-    found: list[Section] = []
-    current: dict = {"id": "0", "level": 1, "heading": "", "line": 0, "text": []}
-
-    def close() -> None:
-        found.append(Section(current["id"], current["level"], current["heading"], current["line"],
-                             "\n".join(current["text"])))
-
-    for block in page.blocks:
-        if isinstance(block, Figure):
-            current["text"].append(f"![{block.alt}]")
-        if not isinstance(block, Prose):
-            continue
-        for number, line in enumerate(block.lines, start=block.line):
-            heading = _HEADING.match(line)
-            if heading and len(heading["marks"]) > 1:
-                close()
-                explicit = _ID.search(heading["attrs"] or "")
-                current = {"id": explicit["id"] if explicit else str(len(found)), "heading": heading["text"],
-                           "level": len(heading["marks"]), "line": number, "text": []}
-            elif heading and not found and not current["line"]:  # the page's title
-                current.update(heading=heading["text"], line=number)
-            if line.strip():
-                current["text"].append(line.rstrip())
-    close()
+    found = []
+    for n, part in enumerate(page.sections(levels=(2, 3))):
+        own = part.heading
+        heading = own or (page.title if n == 0 else None)
+        text = []
+        for block in part.blocks:
+            if isinstance(block, Figure):
+                text.append(f"![{block.alt}]")
+            elif isinstance(block, Prose):
+                text.extend(line.rstrip() for line in block.lines if line.strip())
+        found.append(Section((own and own.id) or str(n), own.level if own else 1, heading.text if heading else "",
+                             heading.line if heading else 0, "\n".join(text)))
     return found
 
 
@@ -235,13 +219,13 @@ def with_notices(markdown: str, path: str, record: dict) -> str:
 
 def page_pairs() -> list[tuple[Page, Page]]:
     """Every page of the site with its translation: (docs/x.md, docs/x.en.md)."""
-    return [_pair(p.path) for p in pages() if p.language == "zh" and (DOCS / f"{p.name}.en.md").is_file()]
+    return [_pair(p.path) for p in pages() if p.language == "zh" and (DOCS / file_name(p.name, "en")).is_file()]
 
 
 def _pair(argument: str) -> tuple[Page, Page]:
-    name = Path(argument).name.removesuffix(".md").split(".")[0]
-    files = [DOCS / f"{name}{suffix}.md" for suffix in LANGUAGES.values()]
-    missing = [f.relative_to(ROOT).as_posix() for f in files if not f.is_file()]
+    name, _ = split_file_name(argument)
+    files = [DOCS / file_name(name, language) for language in NAMES]
+    missing = [f.relative_to(DOCS.parent).as_posix() for f in files if not f.is_file()]
     if missing:
         raise TranslationError(f"{argument}: no page {' or '.join(missing)}")
     return parse(files[0]), parse(files[1])
@@ -275,8 +259,8 @@ def main(argv: list[str], path: Path = RECORD) -> int:
                 del record[gone]
             targets = [(zh, en, None) for zh, en in pairs]
         else:
-            name = Path(args[0]).name.removesuffix(".md").split(".")[0]
-            if name in record and not (DOCS / f"{name}.md").is_file():
+            name, _ = split_file_name(args[0])
+            if name in record and not (DOCS / file_name(name, "zh")).is_file():
                 del record[name]
                 save(record, path)
                 print(f"forgot {name}")

@@ -22,6 +22,7 @@ from pipeline import offline
 from pipeline.page import ROOT
 from pipeline.pdf import TYPESET
 from pipeline.runner import file_lock
+from pipeline.site import PREFIXES
 from pipeline.weight import LOAD_FIGURES
 from tests.browser import ARTIFACTS, Memory, Recorder
 from tests.conftest import built_once
@@ -30,8 +31,7 @@ from tests.test_site import PAGES, page_dir
 
 pytestmark = [pytest.mark.site, pytest.mark.book]  # not in the default run: .ci/run runs -m book
 
-BUILDS = ROOT / ".cache" / "offline"
-LANGUAGES = list(offline.LANGUAGES)
+LANGUAGES = list(PREFIXES)
 QUERY = {"zh": "张量", "en": "broadcasting"}  # each must find the tensors chapter of its language
 _PAGES = [page_dir(page).removesuffix("/") or "index" for page in PAGES]
 _FACTS = """async () => {
@@ -57,14 +57,14 @@ _HITS = "() => [...document.querySelectorAll('.md-search-result__item > a')].map
 @pytest.fixture(scope="session")
 def offline_site() -> Path:
     """The offline build of the site, made once for its inputs (``python -m pipeline.offline --site``)."""
-    return built_once(BUILDS, "index.html", ["-m", "pipeline.offline", "--site"], "the offline build")
+    return built_once("offline", "index.html", ["pipeline.offline", "--site"], "the offline build")
 
 
 @pytest.fixture(scope="module")
 def zips(offline_site: Path) -> dict[str, Path]:
     """Each language's zip, as ``python3 dev.py offline`` writes it: made once for the site's inputs."""
     work = offline_site.with_name(offline_site.name + ".zips")
-    with file_lock(BUILDS.parent / "offline.lock"):
+    with file_lock(offline_site.with_name("offline.lock")):
         if not all((work / f"{lang}.zip").is_file() for lang in LANGUAGES):
             shutil.rmtree(work, ignore_errors=True)
             wheel = offline.build_wheel(work / "wheel")
@@ -119,7 +119,7 @@ def views(request, offline_site: Path, unzipped: dict[str, Path]) -> dict[str, d
         browser = request.getfixturevalue("browser")
         site = unzipped[lang] / "site"
         origin = site.as_uri()
-        root = offline.LANGUAGES[lang]
+        root = PREFIXES[lang]
         pages = {}
         for page in _PAGES + ["notebooks/tensors"]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -178,7 +178,7 @@ def test_every_page_works_from_the_file_system(views, unzipped, lang) -> None:
 def test_search_works_from_the_file_system(views, lang) -> None:
     search = views[lang]["search"]
     assert search["failures"] == search["errors"] == []
-    root = offline.LANGUAGES[lang]
+    root = PREFIXES[lang]
     assert f"{root}tensors.html" in search["hits"], search["hits"][:5]
     assert all(hit.startswith("en/") == (lang == "en") for hit in search["hits"]), "the other language's pages"
 

@@ -1,4 +1,5 @@
-"""The chapter notebooks (pipeline/notebooks.py): in sync with the chapters, well formed, filled from the store."""
+"""The chapter notebooks (pipeline/notebooks.py, pipeline/kernels.py): in sync with the chapters, well formed,
+filled from the store."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import re
 import nbformat
 import pytest
 
+from pipeline import kernels, reference, site
 from pipeline import notebooks as nb
-from pipeline import reference
 from pipeline.page import ROOT, parse, parse_text
 from pipeline.store import Record, Store
 
-SETTINGS = nb.settings()
+SETTINGS = site.settings()
 PAGES = nb.chapter_pages(SETTINGS)
 
 
@@ -29,15 +30,15 @@ def test_chapters_come_from_the_nav_section() -> None:
         "extra": {"notebooks": {"repository": "me/notes", "branch": "dev", "section": "章节"}},
         "nav": [{"入门": ["index.md"]}, {"章节": ["a.md", {"Title": "b.md"}]}, {"参考": ["api.md"]}],
     }
-    chosen = nb.settings(config)
+    chosen = site.settings(config)
     assert chosen.chapters == ("a", "b")
     assert chosen.colab_url("b", "en") == (
         "https://colab.research.google.com/github/me/notes/blob/dev/notebooks/en/b.ipynb"
     )
-    assert chosen.page_url("b", "en", "#x") == "https://example.org/x/en/b/#x"
+    assert chosen.page_url("b", "en", "#x") == "https://example.org/x/en/b/#x" and chosen.path == "/x/"
     assert 'git+https://github.com/me/notes@dev"' in chosen.install_line()
     with pytest.raises(ValueError, match="extra.notebooks needs branch"):
-        nb.settings({"extra": {"notebooks": {"repository": "me/notes", "section": "章节"}}})
+        site.settings({"extra": {"notebooks": {"repository": "me/notes", "section": "章节"}}})
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.path)
@@ -70,7 +71,7 @@ def test_colab_chapter_installs_what_the_notebooks_install() -> None:
 
 
 def test_runnable_drops_the_install_line_and_colab_cells() -> None:
-    book = nb.runnable(nb.build(parse("docs/colab.en.md"), SETTINGS))
+    book = kernels.runnable(nb.build(parse("docs/colab.en.md"), SETTINGS))
     sources = [cell["source"] for cell in book["cells"] if cell["cell_type"] == "code"]
     assert not any("%pip" in source or "google.colab" in source for source in sources)
     assert "%matplotlib inline" in sources[0] and "    scikit-learn" not in sources[0], "the whole %pip command goes"
@@ -83,12 +84,13 @@ def test_the_note_atop_each_notebook_says_where_its_outputs_were_printed(page) -
     assert reference.short(page.language) in note and reference.LAST_DIGITS[page.language] in note
 
 
-def test_admonitions_and_links_become_plain_markdown() -> None:
-    lines = ['!!! note "A title"', "    Body with a [link](rbm.md#cd) and $x$.", "", "After."]
-    cells = nb.markdown_cells(lines + ["## Next {#next}", "Text", "```bash", "# not a heading", "```"],
-                              SETTINGS, "en")
+def test_admonitions_and_links_become_plain_markdown_one_cell_per_section() -> None:
+    text = ('!!! note "A title"\n    Body with a [link](rbm.md#cd) and $x$.\n\nAfter.\n'
+            "## Next {#next}\nText\n```bash\n# not a heading\n```\n### Last\nSee [above](#next).\n")
+    cells = [c["source"] for c in nb.build(parse_text(text, "docs/t.en.md"), SETTINGS)["cells"][2:]]
     assert cells[0].startswith("**A title**\nBody with a [link]") and f"]({SETTINGS.site_url}en/rbm/#cd)" in cells[0]
-    assert cells[1] == "## Next\nText\n```bash\n# not a heading\n```"
+    assert cells[1:] == ["## Next\nText\n```bash\n# not a heading\n```",
+                         f"### Last\nSee [above]({SETTINGS.site_url}en/t/#next)."]
 
 
 def test_outputs_come_from_the_store(tmp_path) -> None:
@@ -97,8 +99,9 @@ def test_outputs_come_from_the_store(tmp_path) -> None:
     text = ('```python\n--8<-- "snippets/spiral/data.py"\n```\n![The data](figures/spiral/data.svg)\n'
             '<!-- colab-only: Colab -->\n```python\nprint(1)\n```\n```python\nprint(2)\n```\n')
     page = parse_text(text, "docs/spiral.md")
-    (tmp_path / "k1").mkdir()
-    (tmp_path / "k1" / "fig.png").write_bytes(b"\x89PNG fake")
+    png = store.figure("k1", "png")
+    png.parent.mkdir(parents=True, exist_ok=True)
+    png.write_bytes(b"\x89PNG fake")
     records = [Record("k1", "snippets/spiral/data.py", "drawn\n", 1.0, "2", "cpu", 0, figure=True),
                Record("k2", "docs/spiral.md", "2\n", 0.1, "2", "cpu", 0)]
     book = nb.with_outputs(page, nb.build(page, SETTINGS), records, store)
@@ -109,11 +112,11 @@ def test_outputs_come_from_the_store(tmp_path) -> None:
     assert [cell["execution_count"] for cell in code] == [None, 1, None, 2]
     nbformat.validate(nbformat.from_dict(book))
     # a kernel that printed the same passes; one that printed something else is reported
-    assert nb.kernel_problems(page, book, records) == []
+    assert kernels.kernel_problems(page, book, records) == []
     code[3]["outputs"][0]["text"] = "3\n"
-    assert "printed '3\\n' in a kernel, '2\\n' in the tests" in nb.kernel_problems(page, book, records)[0]
+    assert "printed '3\\n' in a kernel, '2\\n' in the tests" in kernels.kernel_problems(page, book, records)[0]
 
 
 def test_every_notebook_is_generated_from_a_chapter() -> None:
     assert {p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb")} == {
-        SETTINGS.notebook_path(page.name, page.language) for page in PAGES}
+        site.notebook_path(page.name, page.language) for page in PAGES}

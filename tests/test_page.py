@@ -16,13 +16,18 @@ from pipeline.page import (
     DOCS,
     LANGUAGES,
     ROOT,
+    Fence,
     Figure,
     PageError,
+    Prose,
     Snippet,
+    file_name,
+    headings,
     pages,
     parity_problems,
     parse,
     parse_text,
+    split_file_name,
     strip_comments,
 )
 
@@ -214,3 +219,45 @@ def test_code_fits_the_column() -> None:
         if len(line) > CODE_WIDTH
     }
     assert sorted(wide) == []
+
+
+def test_headings_and_sections_come_from_the_prose() -> None:
+    """A ``#`` line inside a fence is code, never a heading; ``{#id}`` is the id; a page cuts at the levels asked."""
+    page = _parse(
+        """
+        Intro.
+        # Title
+        ## Shapes {#shape}
+        ```bash
+        # not a heading
+        ```
+        ### Broadcasting
+        Text.
+        """
+    )
+    assert [(h.level, h.text, h.id, h.line) for h in headings(page.blocks)] == [
+        (1, "Title", None, 3), (2, "Shapes", "shape", 4), (3, "Broadcasting", None, 8)]
+    assert page.title == headings(page.blocks)[0]
+    every = page.sections()
+    assert [s.heading and s.heading.text for s in every] == [None, "Title", "Shapes", "Broadcasting"]
+    assert every[2].blocks == (Prose(4, ("## Shapes {#shape}",)), Fence(5, 7, "bash", "# not a heading\n"))
+    cut = page.sections(levels=(2,))
+    assert [s.heading and s.heading.id for s in cut] == [None, "shape"]
+    assert [[h.text for h in headings(s.blocks)] for s in cut] == [["Title"], ["Shapes", "Broadcasting"]]
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda p: p.path)
+def test_the_sections_of_a_page_hold_each_of_its_blocks_and_lines_once(page) -> None:
+    def numbered(blocks) -> list:
+        return [(b.line + i, t) for b in blocks if isinstance(b, Prose) for i, t in enumerate(b.lines)] + [
+            b for b in blocks if not isinstance(b, Prose)]
+
+    assert numbered([b for s in page.sections() for b in s.blocks]) == numbered(page.blocks)
+
+
+@pytest.mark.parametrize(("path", "name", "language"), [
+    ("docs/spiral.md", "spiral", "zh"), ("docs/spiral.en.md", "spiral", "en"),
+    ("docs/notebooks/spiral.en.ipynb", "spiral", "en"), ("spiral.ipynb", "spiral", "zh")])
+def test_a_file_name_says_its_page_and_its_language(path: str, name: str, language: str) -> None:
+    assert split_file_name(path) == (name, language)
+    assert file_name(name, language, "." + path.rsplit(".", 1)[1]) == path.rsplit("/", 1)[-1]

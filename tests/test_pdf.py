@@ -13,21 +13,20 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 
 from pipeline import pdf as book
-from pipeline.page import ROOT
+from pipeline.page import DOCS, file_name, parse, split_file_name
+from pipeline.site import load_config
 from tests.conftest import built_once
 from tests.tools import require
 
 pytestmark = [pytest.mark.site, pytest.mark.book]  # not in the default run: .ci/run runs -m book
 
-BUILDS = ROOT / ".cache" / "pdf"
 LANGUAGES = list(book.TITLES)
 RAW_TEX = ["$$", "\\frac", "\\sum", "\\mathbf"]
 
 
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+CONFIG = load_config()
 BOOK = [page for part in CONFIG["nav"] for pages in part.values() for page in pages if page != "api.md"]
 FIRST_CHAPTER = next(pages[0] for part in CONFIG["nav"] for name, pages in part.items()
                      if name == CONFIG["extra"]["notebooks"]["section"])
@@ -35,8 +34,8 @@ FIRST_CHAPTER = next(pages[0] for part in CONFIG["nav"] for name, pages in part.
 
 def title(page: str, language: str) -> str:
     """The H1 of a nav page in ``language``."""
-    source = ROOT / "docs" / (page if language == "zh" else page.removesuffix(".md") + ".en.md")
-    return re.search(r"^# (.+)$", source.read_text(encoding="utf-8"), re.M).group(1).strip()
+    name, _ = split_file_name(page)
+    return parse(DOCS / file_name(name, language)).title.text
 
 
 def chapter_titles(language: str) -> list[str]:
@@ -48,7 +47,7 @@ def chapter_titles(language: str) -> list[str]:
 def pdfs() -> dict[str, Path]:
     """Each language's PDF, made by ``python -m pipeline.pdf`` once for the site's inputs."""
     require("chromium", "chromium-browser", install="apt-get install chromium fonts-noto-cjk")
-    out = built_once(BUILDS, f"dlnotes-{LANGUAGES[-1]}.pdf", ["-m", "pipeline.pdf", "--dist"], "the PDF build")
+    out = built_once("pdf", f"dlnotes-{LANGUAGES[-1]}.pdf", ["pipeline.pdf", "--dist"], "the PDF build")
     return {lang: out / f"dlnotes-{lang}.pdf" for lang in LANGUAGES}
 
 

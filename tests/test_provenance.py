@@ -9,12 +9,12 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from pipeline import notebooks, reference
+from pipeline import reference, site
 from pipeline.page import parse, parse_text
 from pipeline.provenance import annotate, device_label, line
 from pipeline.store import Record
 
-SETTINGS = notebooks.settings()
+SETTINGS = site.settings()
 TEXT = "# T\n\n!!! note\n    ```python\n    print(1)\n    #> 1\n    ```\n\n```python\nx = 1\n```\n"
 
 

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from pipeline import notebooks
-from pipeline.page import Page, Prose, pages, parse_text
+from pipeline import site
+from pipeline.page import Page, Prose, Section, pages, parse_text
 from tests.test_prose_numbers import REFERENCES
 
-CHAPTERS = notebooks.settings().chapters
+CHAPTERS = site.settings().chapters
 ITEM = re.compile(r"^[-*] (?P<text>.+)")
 LINK = re.compile(r"\]\((https?://[^)\s]+)\)")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -19,13 +19,12 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 def reference_problems(page: Page) -> list[str]:
     """What is missing from the page's References: the section (as its last ``##``), its items,
     and in each item a year and a link."""
-    lines = _prose(page)
-    headings = [line for line in lines if line.startswith("## ")]
-    title = REFERENCES[page.language]
-    if not headings or headings[-1].strip() != title:
-        found = headings[-1] if headings else "none"
-        return [f"{page.path}: the last section must be '{title.removeprefix('## ')}' (found {found!r})"]
-    items = [m["text"] for line in lines[lines.index(headings[-1]) + 1 :] if (m := ITEM.match(line))]
+    last = page.sections(levels=(2,))[-1]
+    title = REFERENCES[page.language].removeprefix("## ")
+    if last.heading is None or last.heading.text != title:
+        found = f"## {last.heading.text}" if last.heading else "none"
+        return [f"{page.path}: the last section must be '{title}' (found {found!r})"]
+    items = [m["text"] for line in _lines(last) if (m := ITEM.match(line))]
     problems = [] if items else [f"{page.path}: '{title}' lists no works"]
     for item in items:
         if not LINK.search(item) or not YEAR.search(item):
@@ -44,14 +43,13 @@ def test_both_languages_cite_the_same_works() -> None:
     assert [name for name in CHAPTERS if cited[name, "zh"] != cited[name, "en"]] == []
 
 
-def _prose(page: Page) -> list[str]:
-    return [line.rstrip() for block in page.blocks if isinstance(block, Prose) for line in block.lines]
+def _lines(section: Section) -> list[str]:
+    return [line.rstrip() for block in section.blocks if isinstance(block, Prose) for line in block.lines]
 
 
 def _tail(page: Page) -> list[str]:
-    lines = _prose(page)
-    title = REFERENCES[page.language]
-    return lines[lines.index(title) + 1 :] if title in lines else []
+    """The lines of the page's References (its last section)."""
+    return [] if reference_problems(page) else _lines(page.sections(levels=(2,))[-1])
 
 
 def test_a_chapter_without_references_is_caught() -> None:

@@ -15,19 +15,18 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-import yaml
 
-from pipeline import notebooks as NOTEBOOKS
 from pipeline import zips
-from pipeline.page import ROOT
+from pipeline.page import ROOT, file_name, split_file_name
+from pipeline.site import PREFIXES, archive_path, load_config, notebook_path, settings
 
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-SITE_HOST = urlparse(CONFIG["site_url"]).hostname
-SITE_PATH = urlparse(CONFIG["site_url"]).path  # "/dlnotes/": 404.html uses absolute links
+CONFIG, SETTINGS = load_config(), settings()
+SITE_HOST = urlparse(SETTINGS.site_url).hostname
+SITE_PATH = SETTINGS.path  # "/dlnotes/": 404.html uses absolute links
 PAGES = sorted(
     p.relative_to(ROOT / "docs").with_suffix("").as_posix()
     for p in (ROOT / "docs").rglob("*.md")
-    if not p.name.endswith(".en.md")
+    if split_file_name(p)[1] == "zh"
 )
 
 
@@ -197,29 +196,28 @@ def test_figures_are_drawn_for_both_languages_with_alt_text(site: Path) -> None:
         assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
-CHAPTERS = NOTEBOOKS.settings().chapters
+CHAPTERS = SETTINGS.chapters
 
 
 @pytest.mark.site
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_each_chapter_has_a_colab_button_and_a_rendered_notebook(site: Path, chapter: str) -> None:
-    settings = NOTEBOOKS.settings()
-    for prefix, language in [("", "zh"), ("en/", "en")]:
+    for language, prefix in PREFIXES.items():
         html = (site / prefix / chapter / "index.html").read_text(encoding="utf-8")
-        assert f'href="{settings.colab_url(chapter, language)}"' in html
+        assert f'href="{SETTINGS.colab_url(chapter, language)}"' in html
         assert re.search(rf'href="\.\./notebooks/{chapter}/" class="md-button dlnotes-notebook-link"', html)
         notebook = site / prefix / "notebooks" / chapter / "index.html"
         page = notebook.read_text(encoding="utf-8")
         assert _parse(notebook).lang == language
         assert "jp-Notebook" in page and "jp-OutputArea-output" in page, "rendered with its outputs"
-        assert f'href="{settings.colab_url(chapter, language)}"' in page
+        assert f'href="{SETTINGS.colab_url(chapter, language)}"' in page
         assert re.search(rf'href="\.\./\.\./{chapter}/" class="md-button dlnotes-notebook-link"', page)
         assert "mathjax" not in page.lower() and "cdnjs" not in page, "nbconvert's loaders are removed"
         styles = "".join(re.findall(r"<style[^>]*>(.*?)</style>", page, re.S))
         assert ".jupyter-wrapper .jp-Cell" in styles and "--jp-icon-add-above" not in styles and len(styles) < 80_000, \
             "JupyterLab's stylesheet, cut to the rules that can match the page (pipeline/stylesheets.py)"
         for html_file in (site / prefix / chapter / "index.html", notebook):  # both offer the download
-            assert _download(html_file) == site / NOTEBOOKS.download_path(chapter, language)
+            assert _download(html_file) == site / notebook_path(chapter, language)
     assert not list((site / "notebooks" / chapter).glob("*.ipynb")), "notebooks are pages, not copied JSON"
     assert not list((site / "en" / "notebooks" / chapter).glob("*.ipynb"))
 
@@ -239,7 +237,7 @@ def _download(html: Path) -> Path:
 def test_notebook_downloads_are_the_committed_notebooks_at_one_place(site: Path) -> None:
     """The site serves each committed notebook (the file Colab opens), byte for byte, at
     notebooks/<language>/<chapter>.ipynb, and no other .ipynb file."""
-    expected = {NOTEBOOKS.download_path(c, language) for c in CHAPTERS for language in ["zh", "en"]}
+    expected = {notebook_path(c, language) for c in CHAPTERS for language in PREFIXES}
     assert {p.relative_to(site).as_posix() for p in site.rglob("*.ipynb")} == expected
     for path in expected:
         assert (site / path).read_bytes() == (ROOT / path).read_bytes(), path
@@ -249,13 +247,13 @@ def test_notebook_downloads_are_the_committed_notebooks_at_one_place(site: Path)
 def test_each_language_has_a_zip_of_its_notebooks_linked_from_the_colab_chapter(site: Path) -> None:
     import zipfile
 
-    for prefix, language in [("", "zh"), ("en/", "en")]:
-        archive = site / NOTEBOOKS.archive_path(language)
+    for language, prefix in PREFIXES.items():
+        archive = site / archive_path(language)
         with zipfile.ZipFile(archive) as bundle:
             entries = bundle.infolist()
             assert [e.filename for e in entries] == [f"{archive.stem}/{c}.ipynb" for c in CHAPTERS]
             for entry, chapter in zip(entries, CHAPTERS):
-                assert bundle.read(entry) == (ROOT / "notebooks" / language / f"{chapter}.ipynb").read_bytes()
+                assert bundle.read(entry) == (ROOT / notebook_path(chapter, language)).read_bytes()
                 assert entry.date_time == zips.TIME, "fixed times: the same bytes on every build"
         colab = site / prefix / "colab" / "index.html"
         html = colab.read_text(encoding="utf-8")
@@ -295,22 +293,23 @@ def _git_date(source: str, language: str) -> str | None:
 @pytest.mark.site
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_links_its_own_source_and_shows_its_last_change_in_its_language(site: Path, page: str) -> None:
-    for prefix, language, suffix in [("", "zh", ".md"), ("en/", "en", ".en.md")]:
+    for language, prefix in PREFIXES.items():
         html = (site / prefix / page_dir(page) / "index.html").read_text(encoding="utf-8")
         [edit] = _EDIT.finditer(html)
-        assert edit["href"] == _edit_url(f"{page}{suffix}") and (ROOT / "docs" / f"{page}{suffix}").is_file()
+        source = file_name(page, language)
+        assert edit["href"] == _edit_url(source) and (ROOT / "docs" / source).is_file()
         assert edit["title"] == {"zh": "编辑此页", "en": "Edit this page"}[language]
         [shown] = _UPDATED.finditer(html)
         assert re.fullmatch(_DATE_FORMATS[language], shown["date"]), shown["date"]
-        assert shown["date"] == (_git_date(f"{page}{suffix}", language) or shown["date"])
+        assert shown["date"] == (_git_date(source, language) or shown["date"])
 
 
 @pytest.mark.site
 def test_notebook_pages_edit_their_chapter_and_show_no_date(site: Path) -> None:
     """A notebook page is generated (git-ignored): "edit" goes to the chapter, and it has no git date."""
-    for prefix, suffix in [("", ".md"), ("en/", ".en.md")]:
+    for language, prefix in PREFIXES.items():
         html = (site / prefix / "notebooks" / "spiral" / "index.html").read_text(encoding="utf-8")
-        assert [m["href"] for m in _EDIT.finditer(html)] == [_edit_url(f"spiral{suffix}")]
+        assert [m["href"] for m in _EDIT.finditer(html)] == [_edit_url(file_name("spiral", language))]
         assert not _UPDATED.search(html)
 
 

@@ -9,9 +9,9 @@ from types import SimpleNamespace
 
 import markdown
 import pytest
-import yaml
 
 from pipeline.page import ROOT, parse_text
+from pipeline.site import load_config
 from pipeline.translations import (
     CHECKED,
     PENDING,
@@ -95,7 +95,7 @@ def test_the_languages_need_the_same_sections() -> None:
     assert "{#shape}" in structure_problems(zh, en)[0] and problems(zh, en, {}) == structure_problems(zh, en)
     zh, en = _pair(en=EN + "\n## Exercises\n\nOne.\n")
     assert "2 headings (##/###) in docs/t.md, 3 in docs/t.en.md" in structure_problems(zh, en)[0]
-    with pytest.raises(TranslationError):
+    with pytest.raises(TranslationError, match=r"^2 headings \(##/###\) in docs/t\.md, 3 in docs/t\.en\.md$"):
         mark(zh, en, {}, CHECKED)
 
 
@@ -196,8 +196,7 @@ def test_the_hook_adds_the_notice_to_the_page_being_built(monkeypatch) -> None:
 
     assert "the English translation is pending" in build(EN, "t.en.md")
     assert "translation-pending" not in build(EN, "notebooks/t.en.md")
-    hooks = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["hooks"]
-    assert "hooks/translations.py" in hooks
+    assert "hooks/translations.py" in load_config()["hooks"]
 
 
 @pytest.mark.parametrize("zh, en", page_pairs(), ids=lambda page: page.path)
