@@ -8,8 +8,11 @@ machine) and marks what is over.
     .venv/bin/python benchmarks/report.py                 # everything (about 15 minutes)
     .venv/bin/python benchmarks/report.py --skip suite serve weight models
 
-Parts: ``suite`` (the test command cold with and without a browser, warm, and
-warm after one snippet changed; how often each snippet ran in the cold run),
+Parts: ``machinery`` (lines of pipeline/, hooks/, dev.py and the test infrastructure,
+the caches under .cache/, import cycles), ``caches`` (a warm test run without each
+cache; ``dev.py run`` cold with and without the fork server), ``suite`` (the test
+command cold with and without a browser, warm, and warm after one snippet changed;
+how often each snippet ran in the cold run),
 ``outputs`` (what the last test run compared: the platform, the mode, how many
 outputs were exact, within the tolerance or failed, and the largest deviation),
 ``build`` (strict build, cold and warm), ``serve`` (``mkdocs serve`` with no
@@ -185,14 +188,92 @@ def outputs_compared() -> list[str]:
             f"largest deviation: {largest(summary)} |"]
 
 
+RUN = [PYTHON, "-m", "pipeline", "run"]  # dev.py run: what the store lacks (the build only reads the store)
+MACHINERY = ["pipeline", "hooks", "dev.py", "tests/browser.py", "tests/memo.py", "conftest.py", "tests/conftest.py",
+             "tests/tools.py"]
+MACHINERY_BUDGET = 3000
+
+
+def _import_cycles(tops: list[str]) -> list[list[str]]:
+    """Cycles among the repository's modules under ``tops``, from their import statements."""
+    import ast
+
+    files = [p for top in tops for p in ([ROOT / top] if top.endswith(".py") else sorted((ROOT / top).glob("*.py")))]
+    name = lambda p: p.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".")  # noqa: E731
+    modules = {name(p): p for p in files}
+    graph = {}
+    for module, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+        graph[module] = sorted(found & modules.keys() - {module})
+    cycles, done = [], set()
+
+    def visit(module: str, path: list[str]) -> None:
+        for other in graph[module]:
+            if other in path:
+                cycles.append(path[path.index(other):] + [other])
+            elif other not in done:
+                visit(other, path + [other])
+        done.add(module)
+
+    for module in graph:
+        if module not in done:
+            visit(module, [module])
+    return cycles
+
+
+def machinery() -> list[str]:
+    """The machinery a newcomer reads: its lines, the caches a full run leaves, import cycles."""
+    lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for top in MACHINERY
+                for p in ([ROOT / top] if top.endswith(".py") else (ROOT / top).glob("*.py")))
+    caches = sorted(p.name for p in CACHE.iterdir() if p.is_dir() and p.name != "artifacts") if CACHE.is_dir() else []
+    cycles = _import_cycles(["pipeline", "hooks", "tests", "conftest.py", "dev.py"])
+    return [f"| lines of the machinery ({', '.join(MACHINERY)}) | {lines} | ≤ {MACHINERY_BUDGET} | "
+            f"{mark(lines <= MACHINERY_BUDGET)} | |",
+            f"| caches under .cache/ (artifacts/ are outputs) | {len(caches)} | ≤ 3 | {mark(len(caches) <= 3)} | "
+            f"{', '.join(caches)} |",
+            f"| import cycles | {len(cycles)} | 0 | {mark(not cycles)} | {'; '.join(' -> '.join(c) for c in cycles)} |"]
+
+
+def caches() -> list[str]:
+    """What each cache saves: a warm test run with and without it; the fork server's share of a cold run."""
+    rows = []
+    warm, _ = _pytest()
+    for kind in ["outcomes", "site", "mkdocs-jupyter"]:
+        folder = CACHE / kind
+        if not folder.is_dir():
+            continue
+        aside = CACHE.parent / f".cache-{kind}.aside"
+        shutil.rmtree(aside, ignore_errors=True)
+        shutil.move(folder, aside)
+        try:
+            seconds, _ = _pytest()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.move(aside, folder)
+        rows.append(f"| warm `dev.py test` without `.cache/{kind}/` | {seconds:.0f} s | | | with it: {warm:.0f} s |")
+    for switch in ["1", "0"]:
+        with empty_cache():
+            seconds, _ = timed(RUN, {**ENV, "DLNOTES_FORKSERVER": switch})
+        rows.append(f"| `dev.py run`, cold, fork server {'on' if switch == '1' else 'off'} | {seconds:.0f} s | | | "
+                    "every page's snippets, a chapter per core |")
+    return rows
+
+
 def build() -> list[str]:
     rows = []
     with tempfile.TemporaryDirectory() as site:
         command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", site]
         with empty_cache():
+            ran, _ = timed(RUN)
             seconds, _ = timed(command)
-            rows.append(f"| strict build, cold (no stored results) | {seconds:.0f} s | | | runs every snippet once |")
-        timed(command)  # fill the store and the caches (mkdocs-jupyter's, Jinja's)
+            rows.append(f"| `dev.py run` then strict build, cold (no stored results) | {ran:.0f} s + {seconds:.0f} s "
+                        "| | | every snippet runs once, then the build reads the store |")
+        timed(command)  # fill the caches (mkdocs-jupyter's)
         runs = sorted(timed(command)[0] for _ in range(WARM_BUILDS))
         seconds = statistics.median(runs)
         ok = mark(seconds <= BUILD_BUDGET)
@@ -209,7 +290,7 @@ def serve() -> list[str]:
         port = probe.getsockname()[1]
     with empty_cache():
         start = time.perf_counter()
-        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([PYTHON, "dev.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             while True:
@@ -222,8 +303,8 @@ def serve() -> list[str]:
         finally:
             server.terminate()
             server.wait()
-    return [f"| `mkdocs serve`, nothing stored: first page served | {seconds:.0f} s | | | it waits for every "
-            "snippet to run once (figures and notebook outputs), then one build of both languages |"]
+    return [f"| `dev.py serve`, nothing stored: first page served | {seconds:.0f} s | | | every snippet runs "
+            "once (figures and notebook outputs), then one build of both languages |"]
 
 
 def snippets() -> list[str]:
@@ -264,6 +345,7 @@ def weight() -> list[str]:
             "| --- | --- | --- | --- | --- |"]
     with tempfile.TemporaryDirectory() as root:
         site = Path(root) / "dlnotes"
+        timed(RUN)
         timed([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)])
         class Quiet(SimpleHTTPRequestHandler):
             def log_message(self, *args) -> None:
@@ -310,8 +392,8 @@ def models() -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parts = {"suite": suite, "outputs": outputs_compared, "build": build, "serve": serve, "snippets": snippets,
-             "weight": weight, "models": models}
+    parts = {"machinery": machinery, "suite": suite, "outputs": outputs_compared, "caches": caches, "build": build,
+             "serve": serve, "snippets": snippets, "weight": weight, "models": models}
     parser.add_argument("--skip", nargs="*", default=[], choices=list(parts))
     args = parser.parse_args()
     import torch

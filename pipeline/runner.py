@@ -50,7 +50,7 @@ import warnings
 from pathlib import Path
 
 from pipeline import reference
-from pipeline.page import ROOT, Page, Snippet, parse
+from pipeline.page import ROOT, Page, Snippet, pages, parse
 from pipeline.store import (
     FIGURE_FORMATS,
     Record,
@@ -285,9 +285,10 @@ def _forkserver(env: dict[str, str]):
     :data:`PRELOAD`: no snippet ran there, nothing is seeded, CUDA is untouched. It
     inherits this process's environment when it starts, so that becomes ``env``; a
     later run in another environment (a test that sets a variable) gets a plain new
-    interpreter instead. ``None`` too where there is no fork server (Windows, macOS: spawn).
+    interpreter instead. ``None`` too where there is no fork server (Windows), or with
+    ``$DLNOTES_FORKSERVER=0`` (``benchmarks/report.py`` measures what the server saves).
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if "forkserver" not in multiprocessing.get_all_start_methods() or os.environ.get("DLNOTES_FORKSERVER") == "0":
         return None
     env = {k: v for k, v in env.items() if k != "PYTEST_CURRENT_TEST"}  # pytest's name of the running test
     context = multiprocessing.get_context("forkserver")
@@ -347,15 +348,15 @@ def main(argv: list[str]) -> int:
         _child(path, json.loads(indices), root, env, out, log)
         return 0
     failed = 0
-    for path in argv or sorted(str(p) for p in (ROOT / "docs").glob("*.md")):
-        page = parse(path)
-        start = time.perf_counter()
-        records = ensure(page)
+    chosen = [parse(path) for path in argv] if argv else pages()
+    start = time.perf_counter()
+    for page, records in zip(chosen, ensure_all(chosen)):
         bad = [r for r in records if not r.ok]
         failed += len(bad)
-        print(f"{page.path}: {len(records)} snippets, {len(bad)} failed, {time.perf_counter() - start:.1f} s")
+        print(f"{page.path}: {len(records)} snippets, {len(bad)} failed")
         for record in bad:
             print(f"  {record.filename}: {record.error or '; '.join(record.problems)}")
+    print(f"{len(chosen)} pages in {time.perf_counter() - start:.1f} s")
     return 1 if failed else 0
 
 

@@ -27,12 +27,14 @@ from pipeline.store import Store, process_env
 from tests.memo import remembered
 
 HERE = Path(__file__)
+pytestmark = pytest.mark.processes  # starts interpreters: early in the test order (conftest.py)
 
 _PROBLEM = """
 import time
 import torch
 from torch import nn
 from dlnotes.train import fit
+
 torch.manual_seed(0)
 X = torch.randn(32, 2)
 y = (X[:, 0] > 0).long()
@@ -74,7 +76,7 @@ def test_a_jupyter_kernel_shows_a_widget_and_prints_nothing_to_stdout() -> None:
 
     import nbformat
 
-    from pipeline.notebooks import execute
+    from pipeline.kernels import execute
 
     assert importlib.util.find_spec("ipywidgets"), "tqdm.auto draws its widget with ipywidgets: pip install -e .[test]"
     assert 25 * 0.03 > progress.DELAY, "the long run's sleeps alone outlast the delay, on any machine"
