@@ -15,16 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads hooks by path: find pipeline/
 
 from pipeline.glossary import with_tooltips
-from pipeline.page import LANGUAGES
-
-
-def _language(src_uri: str) -> str:
-    """The page's language from its file name: ``tensors.en.md`` -> en, ``tensors.md`` -> zh."""
-    suffixes = Path(src_uri).suffixes[:-1]
-    return next((language for language, suffix in LANGUAGES.items() if suffix and suffix in suffixes), "zh")
+from pipeline.page import split_file_name
 
 
 def on_page_content(content: str, page, config, files) -> str:
-    if Path(page.file.src_uri).name.split(".")[0] == "glossary":
-        return content
-    return with_tooltips(content, _language(page.file.src_uri))
+    name, language = split_file_name(page.file.src_uri)
+    return content if name == "glossary" else with_tooltips(content, language)

@@ -1,9 +1,10 @@
 """MkDocs events for the chapter notebooks; the work is in pipeline/notebooks.py, site.py and rendered.py.
 
-* ``on_config``: write each chapter's notebook, with its stored outputs, to
-  ``docs/notebooks/<page>.ipynb`` and ``<page>.en.ipynb`` (generated, git-ignored),
-  where mkdocs-jupyter renders it; give mkdocs-jupyter a cache folder per language
-  (each language is a separate build, and it evicts what a build did not use).
+* ``on_config``: check that each chapter's notebook with its stored outputs
+  (``docs/notebooks/<page>.ipynb`` and ``<page>.en.ipynb``, written by ``dev.py run``:
+  :func:`pipeline.notebooks.prepare`) is current, where mkdocs-jupyter renders it;
+  give mkdocs-jupyter a cache folder per language (each language is a separate
+  build, and it evicts what a build did not use).
 * ``on_files``: the i18n plugin rebuilds the file list as plain ``File`` objects, so
   the notebooks would be copied as JSON (mkdocs-static-i18n issue 198): make them
   pages again, with the i18n plugin's destination.
@@ -31,9 +32,8 @@ from mkdocs.plugins import event_priority
 
 from pipeline import notebooks, rendered, site
 from pipeline.page import LANGUAGES, ROOT, file_name, parse, split_file_name
-from pipeline.runner import MissingRecords, stored
+from pipeline.runner import FILL, MissingRecords
 from pipeline.site import SITE_NOTEBOOKS
-from pipeline.store import Store
 
 _LABELS = {
     "zh": {"open": "在 Colab 中打开", "download": "下载笔记本", "notebook": "查看笔记本", "chapter": "回到章节",
@@ -55,16 +55,13 @@ def on_config(config):
         jupyter.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / _language(config))
     if _language(config) != "zh":
         return config  # the default language's build wrote both languages' notebooks
-    chosen = site.settings(config)
-    pages = notebooks.chapter_pages(chosen)
-    store = Store()
     try:
-        records = {page: stored(page, store) for page in pages}
+        expected = notebooks.site_notebooks(site.settings(config))
     except MissingRecords as missing:
         raise PluginError(str(missing)) from None
-    notebooks.sync({SITE_NOTEBOOKS / file_name(page.name, page.language, ".ipynb"):
-                    notebooks.dumps(notebooks.with_outputs(page, notebooks.build(page, chosen), records[page], store))
-                    for page in pages}, SITE_NOTEBOOKS.glob("*.ipynb"))
+    stale = notebooks.stale(expected) + sorted(set(SITE_NOTEBOOKS.glob("*.ipynb")) - expected.keys())
+    if stale:
+        raise PluginError(f"{stale[0].relative_to(ROOT)} is out of date with the store: run {FILL}")
     return config
 
 

@@ -1,23 +1,18 @@
-"""``python -m pipeline <command>``: the pipeline's steps, without MkDocs or pytest.
-
-    generate            write notebooks/ and docs/glossary-words.txt from the chapters and the glossary
-    check               fail if either is out of date (pre-commit runs this)
-    run [PAGE ...]      run what the store lacks for these pages (default: all), print a summary
-    execute             run every chapter notebook in a fresh Jupyter kernel, compare with the store
-    prune               delete stored results that no page's current snippets use
-"""
+"""``python -m pipeline <command>``: the implementation of ``python3 dev.py <command>`` (see dev.py)."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 from pipeline import glossary, kernels, notebooks, runner, site, store
 from pipeline.page import ROOT, pages
+from pipeline.site import SITE_NOTEBOOKS
 
 
 def main(argv: list[str]) -> int:
     command, args = (argv[0], argv[1:]) if argv else ("", [])
-    settings = site.settings() if command in {"generate", "check", "execute"} else None
+    settings = site.settings() if command in {"generate", "check", "kernels"} else None
     if command == "generate":
         for path in notebooks.write(settings):
             print(f"wrote {path.relative_to(ROOT)}")
@@ -31,12 +26,17 @@ def main(argv: list[str]) -> int:
         print("\n".join(problems + ["run: python3 dev.py generate"]) if problems else "up to date")
         return 1 if problems else 0
     if command == "run":
-        return runner.main(args)
+        failed = runner.main(args)
+        if not failed:
+            notebooks.sync(notebooks.site_notebooks(site.settings()), SITE_NOTEBOOKS.glob("*.ipynb"))
+        return failed
     if command == "prune":
         keep = {store.key(s) for page in pages() for s in page.runnable}
         print(f"deleted {store.Store().prune(keep)} stored results")
         return 0
-    if command == "execute":
+    if command in {"offline", "pdf", "translations"}:
+        return importlib.import_module(f"pipeline.{command}").main(args)
+    if command == "kernels":
         problems = kernels.execute_all(settings)
         print("\n".join(problems) or "every notebook printed in a kernel what the store holds")
         return 1 if problems else 0

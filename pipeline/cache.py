@@ -48,14 +48,14 @@ def _digest(path: Path, stamp: tuple[int, int]) -> str:
 
 
 def digest(path: Path) -> str:
-    """A file's content digest (read once per process and state of the file), a folder's list of names,
-    or ``missing``."""
+    """A file's content digest (read once per process and state of the file), a folder's list of names
+    (without hidden ones and ``__pycache__``: what a tool or a test keeps there is not a source), or ``missing``."""
     try:
         stat = path.stat()
     except OSError:
         return "missing"
     if path.is_dir():
-        return key(sorted(p.name for p in path.iterdir()))
+        return key(sorted(p.name for p in path.iterdir() if not p.name.startswith((".", "__pycache__"))))
     if time.time_ns() - stat.st_mtime_ns < 2_000_000_000:  # changed just now: the clock may not show
         return _digest.__wrapped__(path, None)  # the next change in its stamp ("racy" files, as git calls them)
     return _digest(path, (stat.st_mtime_ns, stat.st_size))

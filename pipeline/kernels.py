@@ -1,6 +1,6 @@
 """The one check of what only IPython does: each chapter notebook run in a fresh Jupyter kernel.
 
-``python3 dev.py notebooks`` (``python -m pipeline execute``) runs every chapter's
+``python3 dev.py kernels`` runs every chapter's
 notebook top to bottom and compares what each cell prints with the store (what the
 site and the tests show), and that a cell ending with ``fig`` shows an image
 (``%matplotlib inline``, a cell's last ``fig``).

@@ -29,8 +29,9 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from pipeline import reference
-from pipeline.page import LANGUAGES, ROOT, Fence, Figure, Page, Prose, Snippet, file_name, parse
-from pipeline.site import NOTEBOOKS, Settings, archive_path, notebook_path
+from pipeline.page import LANGUAGES, ROOT, Fence, Figure, Page, Prose, Snippet, file_name, pages, parse
+from pipeline.runner import ensure_all, stored
+from pipeline.site import NOTEBOOKS, SITE_NOTEBOOKS, Settings, archive_path, notebook_path, settings
 from pipeline.store import Record, Store
 
 INSTALL_TAG, COLAB_TAG = "install", "colab-only"
@@ -242,3 +243,19 @@ def with_outputs(page: Page, notebook: NotebookNode, records: list[Record], stor
         cell["outputs"] = outputs(record, store, cell["source"].endswith("\nfig"))
         cell["execution_count"] = n
     return result
+
+
+def site_notebooks(chosen: Settings, store: Store | None = None) -> dict[Path, str]:
+    """Each chapter's notebook with its stored outputs, where the site's notebook pages are rendered from
+    (``docs/notebooks/<page>.ipynb``, ``<page>.en.ipynb``; git-ignored). Reads the store only."""
+    store = store or Store()
+    return {SITE_NOTEBOOKS / file_name(page.name, page.language, ".ipynb"):
+            dumps(with_outputs(page, build(page, chosen), stored(page, store), store))
+            for page in chapter_pages(chosen)}
+
+
+def prepare() -> None:
+    """What the site build reads, made: every page's snippets run (what the store lacks; a failure raises
+    ``MissingRecords`` here), then the site's notebooks written with their outputs."""
+    ensure_all(pages())
+    sync(site_notebooks(settings()), SITE_NOTEBOOKS.glob("*.ipynb"))

@@ -1,8 +1,8 @@
 """The offline copy: one zip per language that works opened from the file system.
 
-    python -m pipeline.offline zh        # dist/dlnotes-offline-zh.zip (python3 dev.py offline zh)
-    python -m pipeline.offline           # both languages
-    python -m pipeline.offline --site DIR  # only the offline build of the site, into DIR
+    python3 dev.py offline zh          # dist/dlnotes-offline-zh.zip
+    python3 dev.py offline             # both languages
+    python3 dev.py offline --site DIR  # only the offline build of the site, into DIR
 
 The site is built once with Material's ``offline`` plugin (``DLNOTES_OFFLINE=true``:
 links end in ``.html``, the search index is also written as a script, which
@@ -26,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline import zips
+from pipeline import notebooks, zips
 from pipeline.page import ROOT
 from pipeline.site import DIST, EPOCH, NOTEBOOKS, PREFIXES, build_variant
 
@@ -74,6 +74,7 @@ Online: https://dlnotes.github.io/dlnotes/en/
 
 def build_site(out: Path) -> None:
     """Build the site for ``file://`` into ``out`` (strict: a warning fails)."""
+    notebooks.prepare()  # the build reads the store
     build_variant(out, "DLNOTES_OFFLINE", lambda config: config.extra.update(
         polyfills=[*config.extra.get("polyfills", []), SHIM]))
     for root in PREFIXES.values():  # after hooks/i18n.py split the index
@@ -113,7 +114,7 @@ def package(site: Path, language: str, wheel: Path, zip_path: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.offline", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python3 dev.py offline", description=__doc__.splitlines()[0])
     parser.add_argument("languages", nargs="*", metavar="{zh,en}", help="default: both")
     parser.add_argument("--site", type=Path, help="only build the offline site into this folder")
     args = parser.parse_args(argv)

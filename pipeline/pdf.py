@@ -1,8 +1,8 @@
 """The book as a PDF per language: mkdocs-print-site-plugin's print page, printed by Chromium.
 
-    python -m pipeline.pdf zh            # dist/dlnotes-zh.pdf (python3 dev.py pdf zh)
-    python -m pipeline.pdf               # both languages
-    python -m pipeline.pdf --site zh DIR # only the site with the print page, into DIR
+    python3 dev.py pdf zh              # dist/dlnotes-zh.pdf
+    python3 dev.py pdf                 # both languages
+    python3 dev.py pdf --site zh DIR   # only the site with the print page, into DIR
 
 The print-site plugin is enabled for this build only (``DLNOTES_PDF=true``). With
 mkdocs-static-i18n it writes one print_page.html, at the site's root, and each
@@ -22,6 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pipeline import notebooks
 from pipeline.site import DIST, build_variant
 from pipeline.weight import LOAD_FIGURES
 
@@ -45,6 +46,7 @@ def build_print_site(language: str, out: Path) -> Path:
         title, contents = TITLES[language]
         config.plugins["print-site"].config.update(print_page_title=title, toc_title=contents)
 
+    notebooks.prepare()  # the build reads the store
     build_variant(out, "DLNOTES_PDF", book, use_directory_urls=False)
     return out / PRINT_PAGE
 
@@ -76,7 +78,7 @@ def find_chromium() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.pdf", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python3 dev.py pdf", description=__doc__.splitlines()[0])
     parser.add_argument("languages", nargs="*", metavar="{zh,en}", help="default: both")
     parser.add_argument("--site", type=Path, help="only build the site with the print page (one language)")
     parser.add_argument("--dist", type=Path, default=DIST, help="where the PDFs go (default: dist/)")

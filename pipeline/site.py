@@ -104,12 +104,8 @@ def build_variant(out: Path, switch: str, change: Callable | None = None, **over
     """Build a variant of the site into ``out`` (strict): ``switch``, the variable that mkdocs.yml's ``!ENV``
     reads, turned on; ``overrides`` to mkdocs' config as it loads; then ``change(config)``.
 
-    Runs what the store lacks first: the build itself only reads the store.
+    The build only reads the store: call :func:`pipeline.notebooks.prepare` first.
     """
-    from pipeline.page import pages
-    from pipeline.runner import ensure_all
-
-    ensure_all(pages())
     os.environ[switch] = "true"
     os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

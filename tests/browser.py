@@ -38,20 +38,18 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 
 from pipeline.cache import digests, key
 from pipeline.page import ROOT
 from pipeline.pdf import TYPESET
+from pipeline.site import settings
 from tests.memo import OUTCOMES, code_reads
 from tests.tools import require
 
 if TYPE_CHECKING:  # Playwright itself is imported only when a browser starts
     from playwright.sync_api import Page
 
-SITE_PATH = urlparse(
-    yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
-).path
+SITE_PATH = settings().path
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.cache import Cache, installed, key
-from pipeline.page import ROOT, pages
-from pipeline.runner import ensure_all, file_lock
+from pipeline.notebooks import prepare
+from pipeline.page import ROOT
+from pipeline.runner import file_lock
 from pipeline.store import environment
 
 SITES = Cache("site")
@@ -29,7 +30,7 @@ def site() -> Path:
     (:func:`built_once`): the pytest-xdist workers share it, and a later run
     reuses it until a file the build read changes.
     """
-    ensure_all(pages())
+    prepare()
     return built_once("strict", "index.html", ["mkdocs", "build", "--strict", "--site-dir"], "mkdocs build --strict")
 
 

@@ -33,10 +33,23 @@ def test_the_weekly_watch_runs_what_ci_runs_unpinned() -> None:
     assert flow["on"]["schedule"][0]["cron"].split()[2:] == ["*", "*", "1"], "weekly"
     steps = [step.get("run", "") for step in flow["jobs"]["latest"]["steps"]]
     assert "bash .ci/latest" in steps
-    assert _dev_commands("latest") == ["test", "notebooks"]
+    assert _dev_commands("latest") == ["test", "kernels"]
     assert set(_dev_commands("latest")) <= set(_dev_commands("run"))
     latest = (ROOT / ".ci" / "latest").read_text(encoding="utf-8")
     assert "DLNOTES_UNPINNED=1" in latest and "download.pytorch.org/whl/cpu" in latest
+
+
+def test_ci_and_the_hooks_type_only_dev_py() -> None:
+    """One command surface: the scripts, the workflows and pre-commit call dev.py, never a pipeline module."""
+    scripts = [*(ROOT / ".ci").iterdir(), *(ROOT / ".github" / "workflows").glob("*.yml"),
+               ROOT / ".pre-commit-config.yaml"]
+    direct = [f"{path.relative_to(ROOT)}: {line.strip()}" for path in scripts
+              for line in path.read_text(encoding="utf-8").splitlines() if "-m pipeline" in line]
+    assert direct == [], "call python3 dev.py <command> instead"
+    import dev
+
+    used = {c for script in ("run", "pages", "latest", "robust") for c in _dev_commands(script)}
+    assert used <= dev.COMMANDS.keys(), "every command CI types is one dev.py knows"
 
 
 def test_the_weekly_watch_reports_with_least_privilege() -> None:
