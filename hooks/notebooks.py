@@ -56,7 +56,7 @@ def on_config(config):
     if _language(config) != "zh":
         return config  # the default language's build wrote both languages' notebooks
     try:
-        expected = notebooks.site_notebooks(site.settings(config))
+        expected = notebooks.site_notebooks(site.settings())  # as dev.py run wrote them (serve changes site_url)
     except MissingRecords as missing:
         raise PluginError(str(missing)) from None
     stale = notebooks.stale(expected) + sorted(set(SITE_NOTEBOOKS.glob("*.ipynb")) - expected.keys())
