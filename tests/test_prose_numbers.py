@@ -35,7 +35,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.page import Figure, Page, Prose, Snippet, pages, parse_text
+from pipeline.page import Figure, Page, Prose, Snippet, headings, pages, parse_text
 
 # Not part of a longer token: a version (1.2.3), an exponent (0.5e3), an identifier (v0.5, 0.5x).
 # A full stop after it ends a sentence ("... of 0.917.") unless a word or digit follows it (1.2.x).
@@ -44,7 +44,6 @@ DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?!\w|\.\w)", re.ASCII)
 NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|\]\([^)]*\)|<[^>]*>", re.DOTALL)
 POWER = re.compile(r"(?<![\w.])(\d+\.\d+)\s*(?:\\times|\\cdot|×)\s*10\^\{?([-−]?\d+)\}?", re.ASCII)
 CODE_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?!\w|\.\d)", re.ASCII)
-HEADING = re.compile(r"(#{1,6})\s")
 REFERENCES = {"zh": "## 参考文献", "en": "## References"}
 
 ALLOWED = {  # (page, number): why it needs no code behind it; page "*" is every page
@@ -124,15 +123,9 @@ def backed(number: str, code: str) -> bool:
     return any(c.as_tuple().exponent <= place and abs(c - stated) <= half for c in _code_numbers(code))
 
 
-def headings(page: Page) -> list[tuple[int, int]]:
-    """(line, level) of each heading of the page."""
-    return [(block.line + i, len(heading[1])) for block in page.blocks if isinstance(block, Prose)
-            for i, text in enumerate(block.lines) if (heading := HEADING.match(text))]
-
-
 def nearby(page: Page, line: int) -> list[Snippet]:
     """The snippets whose code may back a number at ``line``: its section's, or all above a section without code."""
-    heads = headings(page)
+    heads = [(h.line, h.level) for h in headings(page.blocks)]
     start, level = max(((h, n) for h, n in heads if h <= line), default=(0, 1))
     end = min((h for h, n in heads if h > line and n <= max(level, 2)), default=10**9)
     own = [s for s in page.snippets if start < s.line < end]
