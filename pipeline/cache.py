@@ -83,7 +83,10 @@ def imported(packages: bool = False) -> list[Path]:
     ``packages``: every ``.py`` of each repository package imported from, too:
     what a child process of this one may import (a test's child runs ``pipeline``).
     """
-    files = {Path(f).resolve() for m in list(sys.modules.values()) if (f := getattr(m, "__file__", None))}
+    outside = tuple(f"{o}{os.sep}" for o in _OUTSIDE)  # a cheap test first: of the thousands of modules
+    files = {Path(f).resolve() for m in list(sys.modules.values())  # imported, a few are from here
+             if isinstance(f := getattr(m, "__file__", None), str) and f.startswith(str(ROOT))
+             and not f.startswith(outside)}
     files = {f for f in files if source(f) and f.is_file()}
     if packages:
         files |= {p for f in list(files) if f.parent != ROOT for p in f.parent.glob("*.py")}

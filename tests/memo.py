@@ -14,6 +14,7 @@ the stored data. tests/browser.py remembers the browser's observations the same 
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -25,8 +26,10 @@ from pipeline.store import environment
 OUTCOMES = Cache("outcomes")
 
 
+@functools.cache
 def code_reads() -> dict[str, str]:
-    """What an observation of this process depends on: the repository packages it has imported."""
+    """What an observation of this process depends on: the repository packages it has imported
+    (by its first observation: the test modules are imported when the tests are collected)."""
     return digests(imported(packages=True))
 
 
