@@ -242,6 +242,7 @@ def machinery() -> list[str]:
 def caches() -> list[str]:
     """What each cache saves: a warm test run with and without it; the fork server's share of a cold run."""
     rows = []
+    _pytest()  # whatever changed since the last run is stored now: the next one is warm
     warm, _ = _pytest()
     for kind in ["outcomes", "site", "mkdocs-jupyter"]:
         folder = CACHE / kind
