@@ -59,9 +59,9 @@ def on_config(config):
         expected = notebooks.site_notebooks(site.settings())  # as dev.py run wrote them (serve changes site_url)
     except MissingRecords as missing:
         raise PluginError(str(missing)) from None
-    stale = notebooks.stale(expected) + sorted(set(SITE_NOTEBOOKS.glob("*.ipynb")) - expected.keys())
-    if stale:
-        raise PluginError(f"{stale[0].relative_to(ROOT)} is out of date with the store: run {FILL}")
+    differ = notebooks.differing(expected, SITE_NOTEBOOKS.glob("*.ipynb"))
+    if differ:
+        raise PluginError(f"{differ[0].relative_to(ROOT)} is out of date with the store: run {FILL}")
     return config
 
 

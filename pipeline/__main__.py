@@ -7,7 +7,6 @@ import sys
 
 from pipeline import glossary, kernels, notebooks, runner, site, store
 from pipeline.page import ROOT, pages
-from pipeline.site import SITE_NOTEBOOKS
 
 
 def main(argv: list[str]) -> int:
@@ -28,7 +27,7 @@ def main(argv: list[str]) -> int:
     if command == "run":
         failed = runner.main(args)
         if not failed:
-            notebooks.sync(notebooks.site_notebooks(site.settings()), SITE_NOTEBOOKS.glob("*.ipynb"))
+            notebooks.write_site()
         return failed
     if command == "prune":
         keep = {store.key(s) for page in pages() for s in page.runnable}

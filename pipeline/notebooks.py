@@ -169,30 +169,31 @@ def generate(settings: Settings) -> dict[Path, str]:
     return {committed_path(page): dumps(build(page, settings)) for page in chapter_pages(settings)}
 
 
-def stale(expected: dict[Path, str]) -> list[Path]:
-    """The files of ``expected`` that are missing or hold another text."""
-    return [path for path, text in expected.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+def differing(expected: dict[Path, str], present: Iterable[Path]) -> list[Path]:
+    """The files of ``expected`` that are missing or hold another text, then the files of ``present`` it lacks."""
+    stale = [path for path, text in expected.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    return stale + [path for path in sorted(present) if path not in expected]
 
 
 def out_of_date(settings: Settings) -> list[str]:
     """Committed notebooks that differ from their chapters, missing ones, and stray ones."""
     expected = generate(settings)
-    problems = [f"{p.relative_to(ROOT)} is {'out of date' if p.exists() else 'missing'}" for p in stale(expected)]
-    problems += [f"{path.relative_to(ROOT)} is not a chapter's notebook" for path in sorted(NOTEBOOKS.rglob("*"))
-                 if path.is_file() and path not in expected]
-    return problems
+    present = [path for path in NOTEBOOKS.rglob("*") if path.is_file()]
+    return [f"{path.relative_to(ROOT)} is " + ("not a chapter's notebook" if path not in expected else
+                                               "out of date" if path.exists() else "missing")
+            for path in differing(expected, present)]
 
 
 def sync(expected: dict[Path, str], present: Iterable[Path]) -> list[Path]:
-    """Write each stale file of ``expected``, delete the files of ``present`` it lacks; return what changed."""
-    changed = stale(expected)
+    """Write each differing file of ``expected``, delete the files of ``present`` it lacks; return what changed."""
+    changed = differing(expected, present)
     for path in changed:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(expected[path], encoding="utf-8")
-    strays = [path for path in sorted(present) if path not in expected]
-    for path in strays:
-        path.unlink()
-    return changed + strays
+        if path in expected:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(expected[path], encoding="utf-8")
+        else:
+            path.unlink()
+    return changed
 
 
 def write(settings: Settings) -> list[Path]:
@@ -261,4 +262,9 @@ def prepare() -> None:
     """What the site build reads, made: every page's snippets run (what the store lacks; a failure raises
     ``MissingRecords`` here), then the site's notebooks written with their outputs."""
     ensure_all(pages())
-    sync(site_notebooks(settings()), SITE_NOTEBOOKS.glob("*.ipynb"))
+    write_site()
+
+
+def write_site() -> list[Path]:
+    """Write the site's notebooks (:func:`site_notebooks`) where the build reads them; return what changed."""
+    return sync(site_notebooks(settings()), SITE_NOTEBOOKS.glob("*.ipynb"))
