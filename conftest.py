@@ -1,15 +1,8 @@
-"""pytest set-up for dlnotes.
+"""pytest set-up: ``--device`` and ``--outputs``, the order of the work, the outputs report, and sybil
+(every runnable snippet of ``docs/*.md`` and every ``>>>`` example of ``dlnotes/``).
 
-* ``--device`` (or ``$DLNOTES_DEVICE``) picks where every example runs: cpu by
-  default, cuda when asked. Asking for a device this machine lacks stops the run
-  at once with the reason, instead of failing deep inside a test.
-* sybil collects every runnable snippet of ``docs/*.md`` (``pipeline/examples.py``:
-  each runs once, in its own process per page, and is stored; see the contributor
-  guide) and every ``>>>`` example in the docstrings of ``dlnotes/``.
-* The tests run on every core (pytest-xdist, ``-n auto --dist loadfile`` in
-  pyproject.toml): each file's tests on one worker (a module's doctests share a
-  namespace); the two workers share the result store (a lock per chapter) and
-  one built site (tests/conftest.py).
+The tests run on every core (pytest-xdist, ``-n auto --dist loadfile``: a file's tests on
+one worker); the workers share the result store and the built site.
 """
 
 from __future__ import annotations
@@ -35,25 +28,12 @@ from pipeline.page import ROOT
 
 pytest_plugins = ["tests.browser"]  # the browser fixtures (chromium is only started by the tests that use it)
 
-DOC_SEED = 0
-"""Every module's doctests start from this seed."""
-
-
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--device",
-        default=None,
-        help=f"device for every example: cpu, cuda, cuda:N or auto (sets ${DEVICE_ENV_VAR}; "
-        "default: its current value, else cpu)",
-    )
-    parser.addoption(
-        "--outputs",
-        choices=outputs.MODES,
-        default=None,
-        help=f"how printed outputs are compared with #> lines: exact, tolerant (floats within the stated "
-        f"tolerance) or auto: exact on the reference platform, tolerant elsewhere (sets ${outputs.MODE_ENV}; "
-        "default: its current value, else auto)",
-    )
+    parser.addoption("--device", help=f"device for every example: cpu, cuda, cuda:N or auto (sets "
+                     f"${DEVICE_ENV_VAR}; default: its current value, else cpu)")
+    parser.addoption("--outputs", choices=outputs.MODES, help=f"how outputs are compared with #> lines: exact, "
+                     "tolerant (floats within the stated tolerance) or auto: exact on the reference platform, "
+                     f"tolerant elsewhere (sets ${outputs.MODE_ENV}; default: its current value, else auto)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -76,19 +56,12 @@ BROWSER_FIXTURES = frozenset({"tab", "browser", "origin"})
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Order the work by what each test declares, so that the two workers are rarely idle.
+    """Order the files (pytest-xdist hands out whole files, in this order) by what their tests declare.
 
-    pytest-xdist hands out whole files (``--dist loadfile``), in this order because
-    pyproject.toml passes --no-loadscope-reorder; a file's place is that of its first test.
-
-    1. the first file whose first test asks for the ``site`` fixture without a browser: one
-       worker builds the site (running what the store lacks, a chapter per core) while the
-       other runs the pages' examples (a lock per chapter: each runs once; the chapters
-       with the most examples first, here and in the build);
-    2. the files marked ``processes`` (they start interpreters or a kernel), then the rest
-       that need no site, while the site is built;
-    3. the files that need the site, those in a browser last (the longest units of work,
-       the one with the most pages first), on both workers at once.
+    1. the first file that asks for the ``site`` fixture without a browser: one worker builds
+       the site while the other runs the pages' examples (the chapters with most first);
+    2. the files marked ``processes`` (they start interpreters), then the rest that need no site;
+    3. the files that need the site, those in a browser last, the one with the most pages first.
     """
     examples = collections.Counter(item.path for item in items)
     fixtures = {item.path: set(getattr(item, "fixturenames", ())) for item in reversed(items)}  # each file's first
@@ -114,8 +87,7 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"dlnotes: device {device}{cuda}, torch {torch.__version__}"
 
 
-OUTPUT = "dlnotes-output"
-"""The name under which a test report carries its output comparisons to the session (from any worker)."""
+OUTPUT = "dlnotes-output"  # a test report's property: its output comparisons, from any worker to the session
 ARTIFACT = ROOT / ".cache" / "artifacts" / "outputs.json"
 
 
@@ -128,8 +100,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytes
     return report
 
 
-_SESSION_COMPARED: list = []
-"""[where, mode, platform, comparison] of every output compared in the session, gathered from the reports."""
+_SESSION_COMPARED: list = []  # [where, mode, platform, comparison] of every output compared in the session
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -148,19 +119,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.write_line(line)
 
 
-def _seed_namespace(namespace: dict) -> None:
-    set_seed(DOC_SEED)
-
-
+# An English page's code and #> lines are the Chinese page's, character for character (the parity
+# check): its examples would read the same records and prove nothing more.
 markdown = Sybil(parsers=[PageSnippets()], path="docs", patterns=["*.md"], excludes=["*.en.md"], name="docs")
-"""The Chinese pages' snippets. An English page's code and ``#>`` lines are the same, character for character
-(the parity check, tests/test_translations.py): its examples would read the same records and prove nothing more."""
-docstrings = Sybil(
-    parsers=[docstring_parser()],
-    path="dlnotes",
-    patterns=["*.py"],
-    setup=_seed_namespace,
-    name="docstrings",
-)
+docstrings = Sybil(parsers=[docstring_parser()], path="dlnotes", patterns=["*.py"], name="docstrings",
+                   setup=lambda namespace: set_seed(0))  # every module's doctests start from seed 0
 
 pytest_collect_file = (markdown + docstrings).pytest()

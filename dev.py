@@ -72,17 +72,11 @@ def setup() -> None:
 
 PIPELINE = [PYTHON, "-m", "pipeline"]  # the implementation of the commands below (pipeline/__main__.py)
 COMMANDS = {
-    "run": [*PIPELINE, "run"],
     "build": [PYTHON, "-m", "mkdocs", "build", "--strict"],
     "serve": [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
     "test": [PYTHON, "-m", "pytest"],
-    "generate": [*PIPELINE, "generate"],
-    "check": [*PIPELINE, "check"],
-    "kernels": [*PIPELINE, "kernels"],
-    "prune": [*PIPELINE, "prune"],
-    "offline": [*PIPELINE, "offline"],
-    "pdf": [*PIPELINE, "pdf"],
-    "translations": [*PIPELINE, "translations"],
+    **{name: [*PIPELINE, name] for name in ("run", "generate", "check", "kernels", "prune", "offline", "pdf",
+                                            "translations")},
 }
 CLEAN = [".cache", "site", "dist", "docs/notebooks"]
 

@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from pipeline.page import pages  # noqa: E402
 from pipeline.runner import ensure_all  # noqa: E402
-from pipeline.store import STORE, Store  # noqa: E402
+from pipeline.store import Store  # noqa: E402
 
 PYTHON = sys.executable
 BUDGETS = {"cold": 150.0, "cold, no browser": 120.0, "warm": 30.0, "warm, one snippet edited": 30.0,
@@ -120,7 +120,7 @@ def _pytest(*extra: str) -> tuple[float, str]:
 
 
 def _runs_log() -> list[dict]:
-    return [json.loads(line) for line in (STORE / "runs.log").read_text().splitlines()]
+    return [json.loads(line) for line in (Store().root / "runs.log").read_text().splitlines()]
 
 
 def _observations() -> str:

@@ -1,25 +1,19 @@
-"""The one cache design: an entry per key under ``.cache/<kind>/``, valid while the files it read are unchanged.
+"""The one cache: an entry per key under ``.cache/<kind>/``, valid while the files it read are unchanged.
 
     results = Cache("results")
     results.put(key, data, reads=digests(files_read), files={"svg": b"<svg ..."})
     results.get(key)            # the data, or None: never stored, or a file it read has changed since
     results.file(key, "svg")    # a file stored with it
 
-The *key* says what was asked (a snippet's code and its environment; a test's
-observation and the browser's version); the *reads* are the files the step read,
-each with its digest, recorded when it ran: the modules it imported
-(:func:`imported`), the files a process opened (:func:`recording`), the pages a
-browser requested. No list of inputs is written by hand: an entry whose reads
-have changed is a miss. Writes are atomic (a reader sees a whole entry or none);
-two writers of one key write the same thing.
-
-Three kinds live here: ``results`` (:mod:`pipeline.store`), ``outcomes`` (what the
-tests' child processes and the browser did: ``tests/memo.py``, ``tests/browser.py``)
-and ``site`` (the built site, ``tests/conftest.py``).
+The *key* says what was asked; the *reads* are the files the step read, recorded
+while it ran (:func:`imported`, :func:`recording`), never listed by hand. Kinds:
+``results`` (snippet runs, :mod:`pipeline.store`) and ``outcomes`` (what the tests'
+child processes, site builds and browser did: ``tests/memo.py``, ``tests/browser.py``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -28,13 +22,12 @@ import shutil
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.page import ROOT
 
 CACHE = ROOT / ".cache"
-_OUTSIDE = (ROOT / ".venv", CACHE, ROOT / ".git")  # what is installed, generated or history: not a source
+_OUTSIDE = (ROOT / ".venv", CACHE, ROOT / ".git")  # installed, generated or history: not a source
 
 
 def key(*parts: object) -> str:
@@ -43,21 +36,24 @@ def key(*parts: object) -> str:
 
 
 @functools.cache
-def _digest(path: Path, stamp: tuple[int, int]) -> str:
+def _digest(path: Path, stamp: tuple[int, int] | None) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def digest(path: Path) -> str:
-    """A file's content digest (read once per process and state of the file), a folder's list of names
-    (without hidden ones and ``__pycache__``: what a tool or a test keeps there is not a source), or ``missing``."""
+    """A file's content digest, a folder's list of names (hidden ones and ``__pycache__`` left out), or ``missing``.
+
+    A file is read once per process and stamp (mtime, size); one changed in the last two
+    seconds is read every time, since its stamp may not show the next change ("racy", as git says).
+    """
     try:
         stat = path.stat()
     except OSError:
         return "missing"
     if path.is_dir():
         return key(sorted(p.name for p in path.iterdir() if not p.name.startswith((".", "__pycache__"))))
-    if time.time_ns() - stat.st_mtime_ns < 2_000_000_000:  # changed just now: the clock may not show
-        return _digest.__wrapped__(path, None)  # the next change in its stamp ("racy" files, as git calls them)
+    if time.time_ns() - stat.st_mtime_ns < 2_000_000_000:
+        return _digest.__wrapped__(path, None)
     return _digest(path, (stat.st_mtime_ns, stat.st_size))
 
 
@@ -67,27 +63,22 @@ def _name(path: Path) -> str:
 
 
 def digests(paths: Iterable[Path | str]) -> dict[str, str]:
-    """``{path (from the root where it is inside): digest}`` of each file: what a step read."""
+    """``{path from the root: digest}`` of each file: what a step read."""
     return {name: digest(ROOT / name) for name in sorted({_name(Path(p)) for p in paths})}
 
 
-def source(path: Path | str) -> bool:
-    """Whether ``path`` is one of the repository's sources (not .venv/, .cache/ or .git/)."""
-    path = Path(path).resolve()
-    return path.is_relative_to(ROOT) and not any(path.is_relative_to(o) for o in _OUTSIDE)
+def _sources(paths: Iterable[str | os.PathLike]) -> set[Path]:
+    """The repository's sources among ``paths``: inside it, not in .venv/, .cache/ or .git/."""
+    inside, outside = f"{ROOT}{os.sep}", tuple(f"{o}{os.sep}" for o in _OUTSIDE)
+    found = {Path(p).resolve() for p in paths if os.fspath(p).startswith(inside)}  # a cheap test first
+    return {p for p in found if str(p).startswith(inside) and not str(p).startswith(outside)}
 
 
 def imported(packages: bool = False) -> list[Path]:
-    """The repository's source files among this process's imported modules.
-
-    ``packages``: every ``.py`` of each repository package imported from, too:
-    what a child process of this one may import (a test's child runs ``pipeline``).
-    """
-    outside = tuple(f"{o}{os.sep}" for o in _OUTSIDE)  # a cheap test first: of the thousands of modules
-    files = {Path(f).resolve() for m in list(sys.modules.values())  # imported, a few are from here
-             if isinstance(f := getattr(m, "__file__", None), str) and f.startswith(str(ROOT))
-             and not f.startswith(outside)}
-    files = {f for f in files if source(f) and f.is_file()}
+    """The repository's files among this process's imported modules; with ``packages``, every ``.py``
+    of their packages too (what a child process of this one may import)."""
+    files = {f for f in _sources(getattr(m, "__file__", None) or "" for m in list(sys.modules.values()))
+             if f.is_file()}
     if packages:
         files |= {p for f in list(files) if f.parent != ROOT for p in f.parent.glob("*.py")}
     return sorted(files)
@@ -95,40 +86,46 @@ def imported(packages: bool = False) -> list[Path]:
 
 @functools.cache
 def installed() -> str:
-    """Every installed package and its version, as one key part (once per process)."""
+    """Every installed package and its version, as one key part."""
     from importlib import metadata
 
-    # a set: a package found twice on sys.path (an egg-info a wheel build left in the tree) counts once
+    # a set: a package found twice on sys.path counts once
     return key(sorted({f"{d.metadata['Name'].lower()}=={d.version}" for d in metadata.distributions()}))
 
 
-_LOOKS = frozenset({"open", "os.listdir", "os.scandir"})
-
-
-@contextmanager
+@contextlib.contextmanager
 def recording() -> Iterator[set[Path]]:
-    """The repository's source files and folders this process opens or lists inside the block
-    (an audit hook: every ``open``, ``os.listdir`` and ``os.scandir``)."""
+    """The repository's files and folders this process opens or lists in the block (an audit hook)."""
     opened: set[Path] = set()
     active = [True]
 
     def hook(event: str, args: tuple) -> None:
-        if active[0] and event in _LOOKS and args and isinstance(args[0], (str, os.PathLike)) and source(args[0]):
-            opened.add(Path(args[0]).resolve())
+        if active[0] and event in {"open", "os.listdir", "os.scandir"} and args \
+                and isinstance(args[0], (str, os.PathLike)):
+            opened.update(_sources([os.path.abspath(args[0])]))
 
-    sys.addaudithook(hook)  # (an audit hook cannot be removed: it turns itself off)
+    sys.addaudithook(hook)  # an audit hook cannot be removed: it turns itself off
     try:
         yield opened
     finally:
         active[0] = False
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all (other processes may read it at the same time)."""
+@contextlib.contextmanager
+def file_lock(path: Path):
+    """Hold an exclusive lock on ``path``: one process at a time (none on Windows: work may be done twice)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(data)
-    partial.replace(path)
+    with open(path, "w") as handle:
+        try:
+            import fcntl
+        except ImportError:
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class Cache:
@@ -155,18 +152,21 @@ class Cache:
         return stored["data"]
 
     def put(self, key: str, data, reads: dict[str, str], files: dict[str, bytes] | None = None):
-        """Store ``data`` with the digests of what it read (``digests(...)``) and its files; return ``data``."""
-        for name, content in (files or {}).items():
-            write_atomic(self.file(key, name), content)
+        """Store ``data`` with the digests of what it read, and its files; return ``data``."""
         text = json.dumps({"data": data, "reads": reads}, ensure_ascii=False, indent=1)
-        write_atomic(self.file(key, "json"), text.encode())
+        for path, content in [*((self.file(key, n), c) for n, c in (files or {}).items()),
+                              (self.file(key, "json"), text.encode())]:  # the entry last: whole or none
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+            partial.write_bytes(content)
+            partial.replace(path)
         return data
 
     def keys(self) -> set[str]:
         return {p.name.split(".")[0] for p in self.root.glob("*.json")}
 
     def prune(self, keep: set[str]) -> int:
-        """Delete every entry whose key is not in ``keep``; return how many."""
+        """Delete every entry whose key is not in ``keep`` (with its files and folders); return how many."""
         gone = self.keys() - keep
         for path in self.root.iterdir() if self.root.is_dir() else []:
             if path.name.split(".")[0] in gone:
@@ -175,8 +175,8 @@ class Cache:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m pipeline.cache READS MODULE ARGS...``: run ``python -m MODULE ARGS...``, then write to
-    ``READS`` the digests of the repository's files it read (opened, listed or imported)."""
+    """``python -m pipeline.cache READS MODULE ARGS...``: run ``python -m MODULE ARGS...``, then write
+    to ``READS`` the digests of the repository files it opened, listed or imported."""
     import runpy
 
     reads, module, *args = argv

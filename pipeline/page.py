@@ -1,24 +1,13 @@
-"""One model of a page: each Markdown file is parsed once into the blocks that every step reads.
+"""One model of a page: each Markdown file is parsed once into the blocks every step reads.
 
-A page (``docs/<name>.md`` in Chinese, ``docs/<name>.en.md`` in English) is a
-sequence of blocks:
-
-* :class:`Snippet`: a ```` ```python ```` fence. It holds either exactly one line
-  ``--8<-- "snippets/<chapter>/<idea>.py"`` (the site's ``pymdownx.snippets``
-  puts the file there) or the code itself. Every snippet runs on its own, in a
-  fresh namespace; what it prints is written under the ``print`` as ``#>`` lines.
-  A fence right after ``<!-- colab-only: reason -->`` only makes sense in Colab:
-  it is shown and kept in the notebooks, never run here.
-* :class:`Figure`: a line ``![alt](figures/<chapter>/<idea>.svg)``, the ``fig``
-  that ``snippets/<chapter>/<idea>.py``, shown earlier on the same page, draws.
-* :class:`Fence`: a fence in another language (``bash``, ``text`` ...), shown only.
-* :class:`Prose`: everything else, as lines. A line ``## Text {#id}`` in it is a
-  :class:`Heading` (a ``#`` line inside a fence never is); :meth:`Page.sections`
-  cuts the page at its headings.
-
-The runner (:mod:`pipeline.runner`), the notebooks (:mod:`pipeline.notebooks`),
-the site's figures (``hooks/figures.py``), the language-parity check and the
-benchmark report all read this model; none of them parses Markdown itself.
+A page (``docs/<name>.md`` in Chinese, ``docs/<name>.en.md`` in English) is a sequence of
+:class:`Snippet` (a ```` ```python ```` fence: its code, or one line ``--8<--
+"snippets/<chapter>/<idea>.py"``; after ``<!-- colab-only: reason -->`` it is shown, never
+run here), :class:`Figure` (``![alt](figures/<chapter>/<idea>.svg)``, the ``fig`` that
+snippet draws, shown above it), :class:`Fence` (another language, shown only) and
+:class:`Prose` (lines; a ``## Text {#id}`` line is a :class:`Heading`). The runner, the
+notebooks, the hooks, the checks and the benchmark report read this model; none parses
+Markdown itself.
 """
 
 from __future__ import annotations

@@ -1,33 +1,16 @@
 """Run a page's snippets once and store what they leave (:mod:`pipeline.store`).
 
-One execution proves two things, so nothing has to run a second time:
+One run proves two things. **Each snippet runs alone**, as a reader pastes it into
+Colab: a fresh namespace, and a global random state drawn anew (torch, NumPy,
+``random``), so output that depends on unseeded numbers does not match its ``#>``
+lines. **The page runs in order**, as its notebook does: a page's snippets run in
+one new process, and a snippet that would change what later cells see fails (it
+changes torch's default dtype, turns off autograd, rebinds a built-in, or warns).
+IPython-only behaviour is checked by ``python3 dev.py kernels``.
 
-* **Each snippet runs alone**, as a reader pastes it into a fresh Colab: it runs in
-  a fresh namespace (only its own imports and names), and it starts from a global
-  random state drawn anew for every run (torch, NumPy and Python's ``random``), so
-  a snippet whose output depends on unseeded random numbers prints other numbers
-  than its ``#>`` lines and fails (all but surely), while one that draws numbers
-  it does not show (a layer's initial weights it then overwrites) passes.
-* **The page runs in order**, as its notebook does top to bottom in one kernel:
-  the snippets of a page run in page order in one fresh interpreter (a new
-  process per page), and a snippet that would change what a later cell of the
-  notebook sees fails: one that changes torch's default dtype or turns off
-  autograd, rebinds a built-in name (``sum = ...`` breaks ``sum()`` in later
-  cells), or raises a warning.
-
-What it does not prove: IPython-only behaviour (``%pip``, the ``fig`` shown at a
-cell's end) and other process state a snippet could leave behind (a changed
-matplotlib style, say), which ``python3 dev.py kernels`` checks by
-running every notebook in a real Jupyter kernel.
-
-    python3 dev.py run [docs/spiral.md ...]   # run what the store lacks, print a summary
-
-:func:`ensure` is what the tests, ``dev.py run`` (and so ``build``, ``serve``) call:
-it returns a page's records, running the missing ones in a child process forked
-from multiprocessing's fork server, with a lock per chapter so that two test
-workers never run the same chapter twice. A crash or hang of that process costs
-one run: each of its snippets reports the failure. The MkDocs build only reads
-(:func:`stored`).
+:func:`ensure` (the tests, ``dev.py run``) returns a page's records and runs the
+missing ones in a child process, a lock per chapter. A crash or hang costs one
+run: each of its snippets reports it. The site build only reads (:func:`stored`).
 """
 
 from __future__ import annotations
@@ -39,54 +22,43 @@ import io
 import json
 import multiprocessing
 import os
+import random
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import traceback
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pipeline import reference
+from pipeline.cache import file_lock
 from pipeline.page import ROOT, Page, Snippet, pages, parse
-from pipeline.store import (
-    FIGURE_FORMATS,
-    Record,
-    Store,
-    device_name,
-    environment,
-    key,
-    process_env,
-)
+from pipeline.store import FIGURE_FORMATS, Record, Store, device_name, environment, key, process_env
 
-_BUILTINS = frozenset(dir(builtins))
+FILL = "python3 dev.py run"
+"""The command that runs what the store lacks (every page, or the pages named after it)."""
+SNIPPET_TIMEOUT = float(os.environ.get("DLNOTES_SNIPPET_TIMEOUT", 120))
+"""Seconds one snippet may run (a snippet should take a few): past it, it fails and the next runs."""
+PRELOAD = ["numpy", "torch", "matplotlib.pyplot", "sklearn.datasets", "dlnotes", "pipeline.runner"]
+"""What the fork server imports once, before it forks a process per page."""
 
 
 class MissingRecords(LookupError):
     """A step that only reads the store (the site build) found a snippet that has not run."""
 
 
-FILL = "python3 dev.py run"
-"""The command that runs what the store lacks (every page, or the pages named after it)."""
-
-
 def stored(page: Page, store: Store | None = None) -> list[Record]:
-    """The stored record of each runnable snippet of ``page``, in order; nothing runs.
-
-    Raises :class:`MissingRecords` naming the first snippet without a record and the
-    command that fills the store. The site build reads the store this way.
-    """
-    store = store or Store()
-    env = environment()
-    records = []
-    for snippet in page.runnable:
-        record = store.get(key(snippet, env))
+    """The stored record of each runnable snippet of ``page``; raises :class:`MissingRecords`, with the
+    command that fills the store, for the first that has none. Nothing runs."""
+    store, env = store or Store(), environment()
+    records = [store.get(key(snippet, env)) for snippet in page.runnable]
+    for snippet, record in zip(page.runnable, records):
         if record is None:
             raise MissingRecords(f"{page.path}:{snippet.line}: {snippet.filename} has no stored run "
                                  f"for this code and environment: run {FILL} {page.path}")
-        records.append(record)
     return records
 
 
@@ -95,25 +67,19 @@ def _save_figure(fig) -> dict[str, bytes]:
     import matplotlib
     from matplotlib.figure import Figure
 
-    if not isinstance(fig, Figure):
-        return {}
     out = {}
-    for format in FIGURE_FORMATS:
+    for format in FIGURE_FORMATS if isinstance(fig, Figure) else ():
         buffer = io.BytesIO()
         with matplotlib.rc_context({"svg.hashsalt": "dlnotes", "svg.fonttype": "none"}):
-            fig.savefig(buffer, format=format, dpi=100 if format == "png" else 150, metadata={"Date": None}
-                        if format == "svg" else {"Software": None})
+            fig.savefig(buffer, format=format, dpi=100 if format == "png" else 150,
+                        metadata={"Date": None} if format == "svg" else {"Software": None})
         out[format] = buffer.getvalue()
     return out
 
 
-SNIPPET_TIMEOUT = float(os.environ.get("DLNOTES_SNIPPET_TIMEOUT", 120))
-"""Seconds one snippet may run (a snippet should take a few): past it, that snippet fails and the next runs."""
-
-
 @contextlib.contextmanager
 def _time_limit(seconds: float):
-    """Raise ``TimeoutError`` in the block after ``seconds`` (in the main thread of a process: the runner's child)."""
+    """Raise ``TimeoutError`` in the block after ``seconds`` (main thread only, where signals arrive)."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
@@ -130,18 +96,26 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _traceback(error: BaseException, filename: str) -> str:
-    """The traceback from the snippet's own frames on (the runner's frames say nothing to a reader)."""
-    tb = error.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename != filename:
-        tb = tb.tb_next
-    return "".join(traceback.format_exception(type(error), error, tb or error.__traceback__))
+def _leaks(namespace: dict) -> list[str]:
+    """What the snippet left that breaks a notebook's later cells (set back, so the next one starts clean)."""
+    import torch
+
+    problems = []
+    if torch.get_default_dtype() != torch.float32:
+        problems.append(f"it leaves torch's default dtype at {torch.get_default_dtype()} for the cells after it")
+        torch.set_default_dtype(torch.float32)
+    if not torch.is_grad_enabled():
+        problems.append("it leaves autograd turned off for the cells after it (use `with torch.no_grad():`)")
+        torch.set_grad_enabled(True)
+    shadowed = sorted(name for name in namespace if name in dir(builtins) and not name.startswith("__"))
+    if shadowed:
+        problems.append(f"it rebinds the built-in name(s) {', '.join(shadowed)}, which breaks them in the "
+                        "notebook's later cells: choose another name")
+    return problems
 
 
 def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[Record, dict[str, bytes]]:
     """Run one snippet in a fresh namespace in this process: its record and its figure files."""
-    import random
-
     import matplotlib.pyplot as plt
     import numpy
     import torch
@@ -151,30 +125,22 @@ def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[R
     torch.manual_seed(seed)
     random.seed(seed)
     numpy.random.seed(seed)
-    stdout, stderr = io.StringIO(), io.StringIO()
-    error, problems = None, []
+    stdout, stderr, error = io.StringIO(), io.StringIO(), None
     start = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), _time_limit(SNIPPET_TIMEOUT):
                 exec(snippet.compile(), namespace)
-        except Exception as exc:  # noqa: BLE001 - reported with the page, the other snippets still run
-            error = _traceback(exc, snippet.filename) + stderr.getvalue()[-2000:]
+        except Exception as exc:  # noqa: BLE001 - reported with the page; the other snippets still run
+            tb = exc.__traceback__  # from the snippet's own frames on: the runner's say nothing to a reader
+            while tb is not None and tb.tb_frame.f_code.co_filename != snippet.filename:
+                tb = tb.tb_next
+            error = "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
+            error += stderr.getvalue()[-2000:]
     seconds = time.perf_counter() - start
-    for warning in caught:
-        problems.append(f"it warns: {warning.category.__name__}: {warning.message} "
-                        f"({Path(warning.filename).name}:{warning.lineno})")
-    if torch.get_default_dtype() != torch.float32:
-        problems.append(f"it leaves torch's default dtype at {torch.get_default_dtype()} for the cells after it")
-        torch.set_default_dtype(torch.float32)
-    if not torch.is_grad_enabled():
-        problems.append("it leaves autograd turned off for the cells after it (use `with torch.no_grad():`)")
-        torch.set_grad_enabled(True)
-    shadowed = sorted(name for name in namespace if name in _BUILTINS and not name.startswith("__"))
-    if shadowed:
-        problems.append(f"it rebinds the built-in name(s) {', '.join(shadowed)}, which breaks them in the "
-                        "notebook's later cells: choose another name")
+    problems = [f"it warns: {w.category.__name__}: {w.message} ({Path(w.filename).name}:{w.lineno})" for w in caught]
+    problems += _leaks(namespace)
     figures = _save_figure(namespace.get("fig")) if error is None else {}
     plt.close("all")
     record = Record(key(snippet, env), snippet.filename, stdout.getvalue(), round(seconds, 4),
@@ -186,8 +152,8 @@ def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[R
 def run_page(page: Page, indices: list[int], store: Store, env: str) -> list[Record]:
     """Run ``page.runnable[i]`` for each ``i``, in page order, in this process; store the good runs.
 
-    Each run is logged, one JSON line, in the store's ``runs.log`` (the benchmark
-    report counts how often a snippet ran; a test proves a stored one does not run).
+    Each run is logged as a JSON line in the store's ``runs.log`` (the benchmark report
+    counts runs; a test proves that a stored snippet does not run).
     """
     import matplotlib
 
@@ -206,36 +172,15 @@ def run_page(page: Page, indices: list[int], store: Store, env: str) -> list[Rec
     return records
 
 
-@contextlib.contextmanager
-def file_lock(path: Path):
-    """Hold an exclusive lock on ``path`` (created if missing): one process at a time gets past it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as handle:
-        try:
-            import fcntl
-        except ImportError:  # Windows: no lock; at worst the work is done twice at once
-            yield
-            return
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 FAILED: dict[str, Record] = {}
-"""The failed runs of this process, by key: a failure is reported by each test that reads it, never run again
-in the same process (a run of the tests, of the build), and never stored (the next run tries again)."""
+"""This process's failed runs by key: reported by each test that reads them, never run again in the same
+process, never stored (the next process tries again)."""
 
 
 def ensure(page: Page, store: Store | None = None, timeout: float = 900) -> list[Record]:
-    """The record of each runnable snippet of ``page``, in order: stored, failed in this process, or run now.
-
-    What is missing runs in a child process, with a lock per chapter so that two test
-    workers never run the same chapter at once (both languages share its records).
-    """
-    store = store or Store()
-    env = environment()
+    """The record of each runnable snippet of ``page``: stored, failed in this process, or run now
+    in a child process, holding a lock per chapter (both languages share its records)."""
+    store, env = store or Store(), environment()
     keys = [key(snippet, env) for snippet in page.runnable]
 
     def known() -> tuple[list[Record | None], list[int]]:
@@ -255,53 +200,43 @@ def ensure(page: Page, store: Store | None = None, timeout: float = 900) -> list
 
 
 def ensure_all(pages: list[Page], store: Store | None = None, workers: int | None = None) -> list[list[Record]]:
-    """:func:`ensure` for several pages, a chapter per core at a time (each page runs in its own process).
-
-    A chapter's languages go to one thread, one after the other: the second only reads.
-    Chapters with more snippets start first.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
+    """:func:`ensure` for several pages, a chapter per core, the chapters with most snippets first
+    (a chapter's languages one after the other: the second only reads)."""
     chapters: dict[str, list[Page]] = {}
-    for page in sorted(pages, key=lambda p: -len(p.runnable)):  # the longest first: no long chapter starts last
+    for page in sorted(pages, key=lambda p: -len(p.runnable)):
         chapters.setdefault(page.name, []).append(page)
     with ThreadPoolExecutor(workers or os.cpu_count() or 1) as pool:
         done = dict(zip(chapters, pool.map(lambda group: [ensure(p, store) for p in group], chapters.values())))
     return [done[page.name][chapters[page.name].index(page)] for page in pages]
 
 
-PRELOAD = ["numpy", "torch", "matplotlib.pyplot", "sklearn.datasets", "dlnotes", "pipeline.runner"]
-"""What the fork server imports once, before it forks a process per page: what the runner and most pages import."""
 _server: dict[str, str] = {}  # the environment the fork server started with (none yet: empty)
 _server_lock = threading.Lock()
 
 
-def _forkserver(env: dict[str, str]):
-    """multiprocessing's fork server context for runs in ``env``, or ``None`` if a run needs a fresh interpreter.
+def _context():
+    """The multiprocessing context of the next child: the fork server, or a fresh interpreter (spawn).
 
-    Starting Python and importing torch, NumPy, matplotlib and scikit-learn costs about
-    two seconds of processor time per page; the fork server (standard library) pays it
-    once per process and forks each page from an interpreter that has only imported
-    :data:`PRELOAD`: no snippet ran there, nothing is seeded, CUDA is untouched. It
-    inherits this process's environment when it starts, so that becomes ``env``; a
-    later run in another environment (a test that sets a variable) gets a plain new
-    interpreter instead. ``None`` too where there is no fork server (Windows), or with
-    ``$DLNOTES_FORKSERVER=0`` (``benchmarks/report.py`` measures what the server saves).
+    Starting Python and importing torch, NumPy, matplotlib and scikit-learn costs about two
+    seconds of processor time per page: the fork server (standard library) pays it once and
+    forks each page from an interpreter that has only imported :data:`PRELOAD`. It keeps the
+    environment it started with, so a child in another one (a test that sets a variable) is
+    spawned; so is every child where there is no fork server or with ``$DLNOTES_FORKSERVER=0``.
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods() or os.environ.get("DLNOTES_FORKSERVER") == "0":
-        return None
-    env = {k: v for k, v in env.items() if k != "PYTEST_CURRENT_TEST"}  # pytest's name of the running test
-    context = multiprocessing.get_context("forkserver")
-    with _server_lock:
-        if not _server:
-            os.environ.update(env)  # what the server inherits (the pins are set already; MPLBACKEND)
-            context.set_forkserver_preload(PRELOAD)
-            _server.update(env)
-    return context if env == _server else None
+    os.environ.update(process_env())  # what a child inherits: the reference's pins
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+    if "forkserver" in multiprocessing.get_all_start_methods() and os.environ.get("DLNOTES_FORKSERVER") != "0":
+        with _server_lock:
+            if not _server:
+                multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+                _server.update(env)
+            if env == _server:
+                return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
 
 
 def _child(path: str, indices: list[int], root: str, env: str, out: str, log: str) -> None:
-    """In the new process: run the page's snippets, the records to ``out``, anything printed to ``log``."""
+    """In the child: run the page's snippets, the records to ``out``, anything printed to ``log``."""
     handle = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(handle, 1)
     os.dup2(handle, 2)
@@ -310,43 +245,30 @@ def _child(path: str, indices: list[int], root: str, env: str, out: str, log: st
 
 
 def _run_in_child(page: Page, indices: list[int], store: Store, env: str, timeout: float) -> list[Record]:
-    """Run the snippets in a new process, keyed with this process's environment; a crash or a hang
-    of the process is each snippet's failure (the ones it stored before are read back)."""
+    """Run the snippets in a child process; its crash or hang is each snippet's failure
+    (the ones it stored before are read back)."""
     with tempfile.TemporaryDirectory(prefix="dlnotes-run-") as tmp:
         out, log = Path(tmp) / "records.json", Path(tmp) / "output.txt"
         args = (page.path, indices, str(store.root), env, str(out), str(log))
-        context = _forkserver(process_env())
-        if context is not None:
-            process = context.Process(target=_child, args=args, name=f"dlnotes {page.name}")
-            process.start()
-            process.join(timeout)
-            if process.is_alive():
-                process.kill()
-                process.join()
-            code = "timeout" if process.exitcode == -signal.SIGKILL else process.exitcode
-        else:
-            argv = [sys.executable, "-m", "pipeline.runner", "--child", *map(str, args[:4]), str(out), str(log)]
-            try:
-                code = subprocess.run(argv, cwd=ROOT, env=process_env(), timeout=timeout).returncode
-            except subprocess.TimeoutExpired:
-                code = "timeout"
-        if code == 0 and out.is_file():
+        process = _context().Process(target=_child, args=args, name=f"dlnotes {page.name}")
+        process.start()
+        process.join(timeout)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        if process.exitcode == 0 and out.is_file():
             return [Record(**r) for r in json.loads(out.read_text(encoding="utf-8"))]
         output = log.read_text(encoding="utf-8", errors="replace")[-6000:] if log.is_file() else ""
-    why = f"ran past {timeout:.0f} s and was stopped" if code == "timeout" else f"exited with code {code}"
+    why = (f"ran past {timeout:.0f} s and was stopped" if process.exitcode == -signal.SIGKILL
+           else f"exited with code {process.exitcode}")
     error = f"the process that ran the snippets of {page.path} {why}:\n{output}"
-    return [store.get(key(page.runnable[i], env)) or _failed(page.runnable[i], env, error) for i in indices]
-
-
-def _failed(snippet: Snippet, env: str, error: str) -> Record:
-    return Record(key(snippet, env), snippet.filename, "", 0.0, "", device_name(), 0, error=error)
+    return [store.get(key(page.runnable[i], env))
+            or Record(key(page.runnable[i], env), page.runnable[i].filename, "", 0.0, "", device_name(), 0,
+                      error=error) for i in indices]
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--child"]:  # a plain new interpreter (see _forkserver)
-        path, indices, root, env, out, log = argv[1:]
-        _child(path, json.loads(indices), root, env, out, log)
-        return 0
+    """``dev.py run [PAGE ...]``: run what the store lacks; print each page's failures."""
     failed = 0
     chosen = [parse(path) for path in argv] if argv else pages()
     start = time.perf_counter()

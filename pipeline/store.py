@@ -1,25 +1,10 @@
-"""The result store: a snippet runs once, and every step reads what it left here.
+"""The result store: a snippet runs once, and every step reads the :class:`Record` it left.
 
-A :class:`Record` is what one run of one snippet produced: what it printed, the
-figure it drew (SVG for the site, PNG for the notebooks), how long it took, the
-torch version, the device and the whole platform it ran on
-(:func:`pipeline.reference.measure`). It is an entry of the ``results`` cache
-(:mod:`pipeline.cache`, ``.cache/results/``; cached by the GitHub workflows):
-
-    key   = the snippet's code without comments, and its environment: the Python,
-            torch, numpy, matplotlib, scipy and scikit-learn versions, the machine,
-            the device, the platform's pins (pipeline.reference.pins)
-    reads = every repository module the run imported: dlnotes, and the runner's own
-            code (pipeline/), recorded by the child process that ran it
-
-so both languages of a page share a record (only prose and comments differ), and
-a changed snippet, library version, device or pin makes a new key, while a changed
-``dlnotes`` module or runner makes the stored record a miss: either way it runs again.
-
-Readers: the page checks (``#>`` lines, :mod:`pipeline.examples`), the site's
-figures, outputs and notebook outputs (``hooks/``, which only read:
-:func:`pipeline.runner.stored`) and ``benchmarks/report.py``. The writer is
-:mod:`pipeline.runner`.
+An entry of the ``results`` cache (:mod:`pipeline.cache`): its key is the snippet's
+code without comments and its :func:`environment` (so both languages of a page share
+it); its reads are the repository modules the run imported (``dlnotes`` and the
+runner's own code). The writer is :mod:`pipeline.runner`; the readers are the page
+checks, the site's hooks and ``benchmarks/report.py``.
 """
 
 from __future__ import annotations
@@ -32,13 +17,12 @@ from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from pipeline.cache import Cache, digests, imported
+from pipeline.cache import CACHE, Cache, digests, imported
 from pipeline.cache import key as cache_key
-from pipeline.page import ROOT, Snippet, strip_comments
+from pipeline.page import Snippet, strip_comments
 from pipeline.reference import pins
 
-STORE = ROOT / ".cache" / "results"
-FIGURE_FORMATS = ("svg", "png")
+FIGURE_FORMATS = ("svg", "png")  # the site's figure, the notebooks'
 _LIBRARIES = ("torch", "numpy", "matplotlib", "scipy", "scikit-learn")
 
 
@@ -54,10 +38,10 @@ class Record:
     device: str
     seed: int  # the global random state it started from (drawn anew for every run)
     platform: dict[str, str] = field(default_factory=dict)  # where it ran (pipeline.reference.measure)
-    figure: bool = False  # whether it left a matplotlib Figure in ``fig`` (saved as fig.svg, fig.png)
+    figure: bool = False  # whether it left a matplotlib Figure in ``fig`` (stored as svg and png)
     error: str | None = None  # the traceback, when it failed (failures are reported, never stored)
-    problems: list[str] = field(default_factory=list)  # what would break later notebook cells: leaks, warnings
-    date: str = ""  # the day it ran (UTC, ISO 8601); records stored before dates were kept have none
+    problems: list[str] = field(default_factory=list)  # what would break later notebook cells
+    date: str = ""  # the day it ran (UTC, ISO 8601)
 
     @property
     def ok(self) -> bool:
@@ -65,22 +49,16 @@ class Record:
 
 
 def process_env() -> dict[str, str]:
-    """The environment of a process that runs snippets (the runner's, a notebook kernel's): the reference's pins.
+    """The environment of a process that runs snippets: the reference's pins (:mod:`pipeline.reference`).
 
-    See :mod:`pipeline.reference`: the kernels, the BLAS, the threads and the hash seed,
-    unless the environment already sets them (another platform, asked for). With more than
-    one thread each, the processes of two test workers share two cores: OpenMP threads that
-    spin while they wait would take turns from each other (measured: a snippet 3-5 times
-    slower), so they sleep instead. That changes no result.
+    OpenMP threads sleep while they wait: two test workers' processes share two cores,
+    and spinning threads took turns from each other (a snippet 3-5 times slower).
     """
     return {**os.environ, "MPLBACKEND": "Agg", "OMP_WAIT_POLICY": "PASSIVE", **pins()}
 
 
 def device_name() -> str:
-    """The device the snippets run on, as ``dlnotes.get_device`` picks it: ``cpu``, ``cuda:0 (NVIDIA H200)``.
-
-    The CPU (the default) is named without importing torch; any other choice asks torch.
-    """
+    """The device as ``dlnotes.get_device`` picks it: ``cpu`` (named without importing torch), ``cuda:0 (H200)``."""
     if os.environ.get("DLNOTES_DEVICE", "cpu").strip().lower() == "cpu":
         return "cpu"
     return _ask_device()
@@ -88,14 +66,12 @@ def device_name() -> str:
 
 @functools.cache
 def _ask_device() -> str:
+    import torch
+
     from dlnotes import get_device
 
     device = get_device()
-    if device.type == "cuda":
-        import torch
-
-        return f"{device} ({torch.cuda.get_device_name(device)})"
-    return str(device)
+    return f"{device} ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else str(device)
 
 
 @functools.cache
@@ -105,7 +81,7 @@ def _environment(device: str, pinned: str) -> str:
 
 
 def environment() -> str:
-    """Everything besides the snippet and the code it imports that can change what it prints (the pins too)."""
+    """Everything besides the snippet and the code it imports that can change what it prints."""
     return _environment(device_name(), json.dumps(sorted(pins().items())))
 
 
@@ -114,31 +90,20 @@ def key(snippet: Snippet, env: str | None = None) -> str:
     return cache_key(strip_comments(snippet.code), env or environment())
 
 
-class Store:
-    """The records, an entry each in the ``results`` cache (:mod:`pipeline.cache`)."""
+class Store(Cache):
+    """The records: ``Store().get(key)``, ``.put(record, figures)``, ``.file(key, "svg")``."""
 
-    def __init__(self, root: Path = STORE) -> None:
-        self.root = Path(root)
-        self.cache = Cache(self.root.name, self.root.parent)
+    def __init__(self, root: Path = CACHE / "results") -> None:
+        super().__init__(Path(root).name, Path(root).parent)
 
     def get(self, key: str) -> Record | None:
         """The stored record of ``key``, unless a module its run imported has changed since."""
-        data = self.cache.get(key)
+        data = super().get(key)
         return None if data is None else Record(**data)
 
-    def figure(self, key: str, format: str = "svg") -> Path:
-        """The figure a stored run drew, in ``format`` (``svg`` or ``png``)."""
-        return self.cache.file(key, format)
-
-    def put(self, record: Record, figures: dict[str, bytes] | None = None) -> None:
-        """Store a successful run, with the repository modules this process has imported (its reads)."""
+    def put(self, record: Record, figures: dict[str, bytes] | None = None) -> Record:
+        """Store a successful run, with the repository modules this process imported as its reads."""
         if not record.ok:
             raise ValueError(f"a failed run of {record.filename} is reported, not stored")
-        self.cache.put(record.key, asdict(record), digests(imported()), figures)
-
-    def keys(self) -> set[str]:
-        return self.cache.keys()
-
-    def prune(self, keep: set[str]) -> int:
-        """Delete every record not in ``keep`` (old code, old versions); return how many."""
-        return self.cache.prune(keep)
+        super().put(record.key, asdict(record), digests(imported()), figures)
+        return record

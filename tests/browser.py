@@ -1,26 +1,13 @@
 """The browser the browser tests share (Debian's chromium, driven by Playwright), the site it reads,
 and what it saw, remembered.
 
-The built site is served on 127.0.0.1 under the same path as the published one
-(site_url's /dlnotes/). Every request the browser makes is recorded: none may
-leave 127.0.0.1 and none may fail. Skipped where chromium is not installed,
-unless $CI is set (tests/tools.py; .ci/run installs chromium and sets it).
-
-The tests never drive the browser themselves: a fixture *observes* (loads pages,
-types, clicks, and returns plain data: what a script found, where a click led,
-every request), and the tests assert on that. An observation is stored in
-.cache/browser/ with a digest of every file of the site it requested, of the
-code that made it and of the browser's version; a later run whose digests all
-match reuses it instead of loading the pages again (:class:`Memory`), as the
-result store reuses a snippet's run. Any changed byte the browser read, or a
-changed test module, observes again; CI starts from a clean clone, so it always
-observes. The assertions run every time.
-
-The checks are in tests/test_browser_pages.py and tests/test_browser_features.py,
-two files so that the two test workers share the browser work; the root
-conftest.py loads this module as a plugin, for its fixtures. Pages load one
-after another in one tab (:func:`load_all`), and chromium starts only when
-something must be observed.
+The built site is served on 127.0.0.1 under the published path (site_url's /dlnotes/);
+every request is recorded (none may leave 127.0.0.1 or fail). Fixtures *observe*
+(load pages, type, click) and return plain data that the tests assert on; an
+observation is an entry of the ``outcomes`` cache (:class:`Memory`), reused until a
+site file it requested, the code that made it or the browser changes. Chromium
+starts only when something must be observed; without it the tests skip, or fail
+under $CI (tests/tools.py).
 """
 
 from __future__ import annotations
@@ -107,11 +94,7 @@ def origin(site: Path):
 
 
 class Recorder:
-    """Every request, failed response and console error of one tab.
-
-    Requests to the test server are kept as paths (``/dlnotes/...``), which do not
-    depend on its port; any other request keeps its whole URL.
-    """
+    """Every request, failed response and console error of one tab (the test server's as paths)."""
 
     def __init__(self, tab: Page, origin: str) -> None:
         self.requests: list[str] = []
@@ -129,8 +112,7 @@ class Recorder:
 
     def take(self) -> dict:
         """What it saw so far, and a fresh start (the tab goes on to another page)."""
-        seen = self.seen()
-        self.requests, self.failures, self.errors = [], [], []
+        seen, self.requests, self.failures, self.errors = self.seen(), [], [], []
         return seen
 
 
@@ -157,40 +139,23 @@ def _browser_version() -> str:
 
 
 class Memory:
-    """Observations of one test module, entries of the ``outcomes`` cache (:mod:`pipeline.cache`).
-
-    An observation is a JSON-able dict with the ``requests`` its tabs made (and,
-    optionally, ``artifacts``: files it wrote, relative to ARTIFACTS, which must
-    still be there). Its key is its name and the browser's version; its reads are
-    every file of the site it requested and the repository code this test process
-    imported (the test module, this one, the constants it uses from pipeline/).
-    """
+    """A test module's observations: JSON-able dicts with the ``requests`` its tabs made (and maybe
+    ``artifacts``, files under ARTIFACTS that must still be there). Key: the module, the name and the
+    browser's version; reads: the site files it requested and the code this test process imported."""
 
     def __init__(self, site: Path, module: Path) -> None:
-        self.site = site
-        self.module = module.stem
+        self.site, self.module = site, module.stem
         self.made: list[str] = []
         self.reused: list[str] = []
 
     def _files(self, name: str, requests: list[str]) -> list[Path]:
-        """The site files among ``requests`` (directories mean their index.html).
-
-        Only the search observations (names starting ``search:``) depend on the
-        search index: every page's search worker loads it, but nothing else a
-        page shows comes from it, and the search observations record any failed
-        request or console error it causes. So editing a page re-observes that
-        page and search, not every page.
-        """
-        files = []
-        for url in requests:
-            path = urlparse(url).path
-            if path.endswith(SEARCH_INDEX) and not name.startswith("search:"):
-                continue
-            if url.startswith("/") and path.startswith(SITE_PATH):
-                relative = path[len(SITE_PATH):]
-                files.append(self.site / (relative + "index.html" if relative.endswith("/") or not relative
-                                          else relative))
-        return files
+        """The site files among ``requests`` (a folder means its index.html). Only the ``search:``
+        observations depend on the search index (every page's search worker loads it, nothing on
+        the page shows it): an edited page is observed again with search, not every page."""
+        paths = [urlparse(url).path for url in requests if url.startswith("/")]
+        relative = [path[len(SITE_PATH):] for path in paths if path.startswith(SITE_PATH)
+                    and (name.startswith("search:") or not path.endswith(SEARCH_INDEX))]
+        return [self.site / (r + "index.html" if r.endswith("/") or not r else r) for r in relative]
 
     def _key(self, name: str) -> str:
         return key("browser", self.module, name, _browser_version())
@@ -205,8 +170,7 @@ class Memory:
 
     def keep(self, name: str, seen: dict) -> dict:
         self.made.append(name)
-        reads = {**code_reads(), **digests(self._files(name, seen["requests"]))}
-        return OUTCOMES.put(self._key(name), seen, reads)
+        return OUTCOMES.put(self._key(name), seen, {**code_reads(), **digests(self._files(name, seen["requests"]))})
 
     def observe(self, name: str, look: Callable[[], dict]) -> dict:
         """The stored observation ``name``, else ``look()``'s, stored."""
@@ -251,20 +215,13 @@ def typeset(tab, origin: str, path: str, **context_options) -> Page:
 
 def load_all(memory: Memory, tab, origin: str, paths: list[str], script: str, name: str = "",
              ready: str | None = None, then=None, **context_options) -> dict[str, dict]:
-    """What ``script`` finds on each page (paths under SITE_PATH), read in one tab, page after page.
+    """What ``script`` finds on each page (paths under SITE_PATH): observation ``name + path``.
 
-    Observation ``name + path``, reused when :class:`Memory` allows. The tab goes
-    from page to page as a reader's does: the browser's cache is shared, so a
-    script or font is compiled once, and every request still counts for each page
-    (the browser reports a request served from its cache too). A page is read once
-    it has loaded (and ``ready``, a selector, is on the page); it is recorded once
-    the network has also been quiet for 500 ms, so a late request counts.
-    ``then(path, tab)``, if given, runs before that and returns more to keep
-    (e.g. ``artifacts``). What a page stored (a colour scheme chosen) is cleared
-    before the next.
-
-    One tab, page after page, costs the least processor time: eight tabs at once,
-    each in its own context, took several times as much for the same pages.
+    One tab goes from page to page as a reader's does (eight tabs at once took several times
+    the processor time); a request served from the browser's cache still counts. A page is
+    read once loaded (and ``ready``, a selector, is there), recorded once the network has been
+    quiet for 500 ms; ``then(path, tab)`` may return more to keep (``artifacts``). What a page
+    stored (a colour scheme chosen) is cleared before the next.
     """
     views = {path: memory.recall(name + path) for path in paths}
     missing = [path for path, view in views.items() if view is None]

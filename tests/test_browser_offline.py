@@ -1,10 +1,9 @@
 """The offline zips (pipeline/offline.py), unzipped and read in Chromium from ``file://`` URLs.
 
-The offline build of the site is made once for its inputs (tests/conftest.py's
-digest) in .cache/offline/<digest>/, and the zips from it once, beside it; they are
-unzipped each run; each language's pages and search are observed there and
-the observations are kept like the other browser tests' (tests/browser.py),
-under a name that holds the site's digest.
+The offline build of the site is made once for its inputs (tests/memo.py's built_once),
+and the zips from it once, beside it; they are unzipped each run; each language's pages
+and search are observed there, the observations kept like the other browser tests'
+(tests/browser.py) under a name that holds the build's key.
 """
 
 from __future__ import annotations
@@ -19,13 +18,13 @@ from urllib.parse import quote, unquote, urlparse
 import pytest
 
 from pipeline import offline
+from pipeline.cache import file_lock
 from pipeline.page import ROOT
 from pipeline.pdf import TYPESET
-from pipeline.runner import file_lock
 from pipeline.site import PREFIXES
 from pipeline.weight import LOAD_FIGURES
 from tests.browser import ARTIFACTS, Memory, Recorder
-from tests.conftest import built_once
+from tests.memo import built_once
 from tests.test_browser_pages import RAW_TEX
 from tests.test_site import PAGES, page_dir
 

@@ -100,7 +100,7 @@ def test_the_runners_records_depend_on_the_runner_and_the_library(tmp_path) -> N
     def run() -> list[str]:
         store = Store(tmp_path / "store")
         [record] = ensure(page_with(tmp_path, "import dlnotes\nprint(1)\n#> 1"), store)
-        return sorted(store.cache.entry(record.key)["reads"])
+        return sorted(store.entry(record.key)["reads"])
 
     reads = memo.remembered(memo.ROOT / "tests" / "test_cache.py", "runner reads", run)
     assert {"pipeline/runner.py", "pipeline/store.py", "dlnotes/__init__.py"} <= set(reads)

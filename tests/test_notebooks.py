@@ -99,7 +99,7 @@ def test_outputs_come_from_the_store(tmp_path) -> None:
     text = ('```python\n--8<-- "snippets/spiral/data.py"\n```\n![The data](figures/spiral/data.svg)\n'
             '<!-- colab-only: Colab -->\n```python\nprint(1)\n```\n```python\nprint(2)\n```\n')
     page = parse_text(text, "docs/spiral.md")
-    png = store.figure("k1", "png")
+    png = store.file("k1", "png")
     png.parent.mkdir(parents=True, exist_ok=True)
     png.write_bytes(b"\x89PNG fake")
     records = [Record("k1", "snippets/spiral/data.py", "drawn\n", 1.0, "2", "cpu", 0, figure=True),

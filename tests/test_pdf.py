@@ -1,7 +1,7 @@
 """The book as a PDF per language (pipeline/pdf.py), read back with pypdf.
 
-Each PDF is made once for the site's inputs (tests/conftest.py's digest) in
-.cache/pdf/<digest>/, as the site build is, and reused while they are unchanged.
+Each PDF is made once for the site's inputs (tests/memo.py's built_once), as the site build is,
+and reused while they are unchanged.
 Needs Debian's chromium (skipped locally without it, a failure under $CI).
 """
 
@@ -17,7 +17,7 @@ import pytest
 from pipeline import pdf as book
 from pipeline.page import DOCS, file_name, parse, split_file_name
 from pipeline.site import load_config
-from tests.conftest import built_once
+from tests.memo import built_once
 from tests.tools import require
 
 pytestmark = [pytest.mark.site, pytest.mark.book]  # not in the default run: .ci/run runs -m book

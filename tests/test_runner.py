@@ -211,7 +211,7 @@ def test_a_figure_is_stored_as_svg_and_png_the_same_every_run(tmp_path) -> None:
     def run() -> dict:
         one, two = Store(tmp_path / "a"), Store(tmp_path / "b")
         [record], [again] = ensure(page, one), ensure(page, two)
-        files = {f: (one.figure(record.key, f).read_bytes(), two.figure(again.key, f).read_bytes())
+        files = {f: (one.file(record.key, f).read_bytes(), two.file(again.key, f).read_bytes())
                  for f in ("svg", "png")}
         return {"record": record.__dict__, "svg": files["svg"][0][:64].decode(), "png": list(files["png"][0][:4]),
                 "same": [first == second for first, second in files.values()]}
