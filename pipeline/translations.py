@@ -1,25 +1,14 @@
 """Which version of the other language each section of a page was last checked against.
 
-The two languages of a page (``docs/x.md`` and ``docs/x.en.md``) have the same
-sections in the same order. A section is a ``##`` or ``###`` heading with the
-prose under it, down to the next ``##``/``###`` heading; section ``0`` is the
-page's title and the prose above its first ``##``. A section's id is the
-heading's ``{#id}`` where it has one, else its position (``3``: the third
-heading). Its text is its :class:`~pipeline.page.Prose` lines and its figures'
-alt text, read from the page model: code is left out (``parity_problems`` keeps
-it identical in both languages already); its digest ignores how lines are wrapped.
+A page's two languages (``docs/x.md``, ``docs/x.en.md``) have the same ``##``/``###`` sections in the same
+order; section ``0`` is the title and the prose above the first ``##``. A section is named by its heading's
+``{#id}``, else by its position. ``docs/translations.json`` records the digests of both languages' text of
+each section (prose and figure alt text, not code; line wrapping ignored) when they were last checked against
+each other; the tests fail on any section whose text changed since, naming the command that records it.
 
-``docs/translations.json`` records, per page and section, the digests of both
-languages' texts when someone last said they agree (``checked``), or that one
-language is ahead and the other's translation is ``pending``. The tests fail when
-a section's texts differ from the record, naming the section and the command
-that records it again; the site shows a notice in a pending section of the
-language that is behind (``hooks/translations.py``).
-
-    python3 dev.py translations                          # what is stale or pending
-    python3 dev.py translations check docs/x.md '#id'    # both languages say the same now
-    python3 dev.py translations check --all              # every section of every page
-    python3 dev.py translations pending docs/x.md '#id'  # publish with a "translation pending" notice
+    python3 dev.py translations                         # what changed since it was checked
+    python3 dev.py translations check docs/x.md '#id'   # both languages say the same now
+    python3 dev.py translations check --all             # every section of every page
 """
 
 from __future__ import annotations
@@ -28,255 +17,150 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
 
-from pipeline.page import DOCS, Figure, Page, PageError, Prose, file_name, pages, parse, parse_text, split_file_name
+from pipeline.page import DOCS, Figure, Heading, Page, Prose, pages, split_file_name
 
 RECORD = DOCS / "translations.json"
-CHECKED, PENDING = "checked", "pending"
-COMMAND = "python3 dev.py translations"
+COMMAND = "python3 dev.py translations check"
 NAMES = {"zh": "Chinese", "en": "English"}
-_EITHER = " --updated zh   # or en: the language that is ahead"
-
-NOTICE = {
-    # (the page's language, the language that was updated): the admonition shown in the section
-    ("zh", "en"): ('!!! warning translation-pending "翻译待更新"', "此节的英文版已更新，中文翻译待更新。"),
-    ("en", "zh"): ('!!! warning translation-pending "Translation pending"',
-                   "This section's Chinese version was updated; the English translation is pending."),
-}
 
 
 class TranslationError(ValueError):
-    """A command that cannot be carried out; the message says what to write instead."""
+    """Two pages whose sections do not pair up, or a section that does not exist."""
 
 
 @dataclass(frozen=True)
 class Section:
-    id: str  # the heading's {#id}, else its position ("0": the title and the prose above the first ##)
-    level: int  # 1 for section 0, else 2 or 3
-    heading: str  # without its {...} attributes
-    line: int  # of the heading in the page, 0 when section 0 has no title
-    text: str  # the prose and figures' alt text, without blank lines or trailing spaces
+    id: str  # the heading's {#id}, else its position
+    heading: Heading | None  # the ## or ### heading; the page's title for section 0
+    digest: str
 
     @property
-    def digest(self) -> str:
-        """Of the words: re-wrapping lines or changing spaces is no change."""
-        return hashlib.sha256(" ".join(self.text.split()).encode()).hexdigest()[:16]
+    def title(self) -> str:
+        return self.heading.text if self.heading else "top"
 
 
 def sections(page: Page) -> list[Section]:
-    """The sections of ``page``, in order (see the module's docstring)."""
+    """The sections of ``page``, in order; each digest is of its prose's words and its figures' alt text."""
     found = []
     for n, part in enumerate(page.sections(levels=(2, 3))):
-        own = part.heading
-        heading = own or (page.title if n == 0 else None)
-        text = []
+        words = []
         for block in part.blocks:
             if isinstance(block, Figure):
-                text.append(f"![{block.alt}]")
+                words.append(f"![{block.alt}]")
             elif isinstance(block, Prose):
-                text.extend(line.rstrip() for line in block.lines if line.strip())
-        found.append(Section((own and own.id) or str(n), own.level if own else 1, heading.text if heading else "",
-                             heading.line if heading else 0, "\n".join(text)))
+                words.extend(block.lines)
+        digest = hashlib.sha256(" ".join(" ".join(words).split()).encode()).hexdigest()[:16]
+        heading = part.heading or (page.title if n == 0 else None)
+        found.append(Section((part.heading and part.heading.id) or str(n), heading, digest))
     return found
 
 
-def structure_problems(zh: Page, en: Page) -> list[str]:
-    """Where the two languages' sections do not pair up (same levels, same ids, same order)."""
+def pair(zh: Page, en: Page) -> list[tuple[Section, Section]]:
+    """The two pages' sections side by side; raises :class:`TranslationError` where they do not pair up."""
     a, b = sections(zh), sections(en)
-    shape = [[(s.level, s.id) for s in side] for side in (a, b)]
-    if shape[0] == shape[1]:
-        return []
-    problems = [f"{len(a) - 1} headings (##/###) in {zh.path}, {len(b) - 1} in {en.path}"] if len(a) != len(b) else []
-    for x, y in zip(a, b):
-        if (x.level, x.id) != (y.level, y.id):
-            problems.append(f"sections differ: {zh.path}:{x.line} {'#' * x.level} {x.heading} {{#{x.id}}} vs "
-                            f"{en.path}:{y.line} {'#' * y.level} {y.heading} {{#{y.id}}}: the two languages "
-                            "need the same ## and ### headings, in the same order, with the same {#id}s")
-            break
-    return problems
+    for x, y in zip_longest(a[1:], b[1:]):  # section 0 always pairs up
+        if not (x and y and (x.heading.level, x.id) == (y.heading.level, y.id)):
+            raise TranslationError(f"sections differ: {_shown(zh, x)} vs {_shown(en, y)}: the two languages need "
+                                   "the same ## and ### headings, in the same order, with the same {#id}s")
+    return list(zip(a, b))
 
 
-def _pairs(zh: Page, en: Page) -> list[tuple[Section, Section]]:
-    problems = structure_problems(zh, en)
-    if problems:
-        raise TranslationError("\n".join(problems))
-    return list(zip(sections(zh), sections(en)))
-
-
-def load(path: Path = RECORD) -> dict:
-    """The record: page name -> section id -> {"zh": digest, "en": digest, "state": ..., ...}."""
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-
-
-def save(record: dict, path: Path = RECORD) -> None:
-    """Write the record sorted by page, one line per section (short diffs)."""
-    pages = [f"  {json.dumps(name)}: {{\n" + ",\n".join(
-        f"    {json.dumps(i)}: {json.dumps(entry, ensure_ascii=False)}" for i, entry in entries.items()) + "\n  }"
-        for name, entries in sorted(record.items())]
-    path.write_text("{\n" + ",\n".join(pages) + "\n}\n", encoding="utf-8")
-
-
-def _changed(entry: dict, zh: Section, en: Section) -> list[str]:
-    return [language for language, section in (("zh", zh), ("en", en)) if entry[language] != section.digest]
-
-
-def _commands(page: str, ids: list[str], pending: bool = True, updated: str = "") -> str:
-    where = " ".join([page, *(f"'#{i}'" for i in ids)])
-    lines = [f"  if both languages say the same: {COMMAND} check {where}"]
-    if pending:
-        lines.append(f"  to publish it with a notice:   {COMMAND} pending {where}{updated}")
-    return "\n".join(lines)
+def _shown(page: Page, s: Section | None) -> str:
+    return f"{page.path}:{s.heading.line} {'#' * s.heading.level} {s.title} {{#{s.id}}}" if s else f"{page.path}: none"
 
 
 def problems(zh: Page, en: Page, record: dict) -> list[str]:
-    """Each section of the page pair whose texts are not the ones recorded, with the command to run."""
-    structure = structure_problems(zh, en)
-    if structure:
-        return structure
+    """Each section of the pair whose texts are not the ones recorded, with the command that records them."""
+    try:
+        pairs = pair(zh, en)
+    except TranslationError as error:
+        return [str(error)]
     entries = record.get(zh.name)
     if entries is None:
-        return [f"{zh.path}: no translation record for this page\n{_commands(zh.path, [], pending=False)}"]
+        return [f"{zh.path}: no translation record for this page: {_command(zh.path, [])}"]
     found = []
-    pairs = _pairs(zh, en)
     for a, b in pairs:
-        where = f"{zh.path} '#{a.id}' ({a.heading or 'top'} / {b.heading or 'top'})"
-        entry = entries.get(a.id)
-        if entry is None:
-            found.append(f"{where}: a new section, not recorded yet\n"
-                         f"{_commands(zh.path, [a.id], updated=_EITHER)}")
-            continue
-        changed = _changed(entry, a, b)
-        if not changed:
-            continue
-        if len(changed) == 2:
-            found.append(f"{where}: both languages changed since they were last checked against each other\n"
-                         f"{_commands(zh.path, [a.id], updated=_EITHER)}")
-        elif entry["state"] == PENDING and changed[0] != entry["updated"]:
-            found.append(f"{where}: the {NAMES[changed[0]]} translation, pending, changed: is it done?\n"
-                         f"{_commands(zh.path, [a.id], updated=' --updated ' + entry['updated'])}")
+        if a.id in entries:
+            digests = entries[a.id].split()
+            changed = [NAMES[lang] for lang, s, old in zip(NAMES, (a, b), digests) if s.digest != old]
+            why = f"the {' and the '.join(changed)} text changed since the two were last checked" if changed else ""
         else:
-            other = "en" if changed[0] == "zh" else "zh"
-            found.append(f"{where}: the {NAMES[changed[0]]} text changed, the {NAMES[other]} did not\n"
-                         f"{_commands(zh.path, [a.id])}")
+            why = "a new section, not recorded yet"
+        if why:
+            found.append(f"{zh.path} '#{a.id}' ({a.title} / {b.title}): {why}\n"
+                         f"  once both languages say the same: {_command(zh.path, [a.id])}")
     gone = [i for i in entries if i not in {a.id for a, _ in pairs}]
     if gone:
-        found.append(f"{zh.path}: {', '.join(gone)} recorded, but the page has no such section any more: forget "
-                     f"them with\n{_commands(zh.path, gone, pending=False)}")
+        found.append(f"{zh.path}: {', '.join(gone)} recorded, but the page has no such section any more: "
+                     f"forget them with {_command(zh.path, gone)}")
     return found
 
 
-def mark(zh: Page, en: Page, record: dict, state: str, ids: list[str] | None = None,
-         updated: str | None = None) -> list[str]:
-    """Record the sections ``ids`` of the pair (all when ``None``; for pending, all that changed) as ``state``.
+def _command(page: str, ids: list[str]) -> str:
+    return " ".join([COMMAND, page, *(f"'#{i}'" for i in ids)])
 
-    ``updated`` is the language that is ahead of a pending section; by default the one
-    whose text changed since the record. An id recorded but no longer on the page is
-    forgotten. Returns the ids marked.
-    """
-    pairs = _pairs(zh, en)
-    entries = record.setdefault(zh.name, {})
-    current = {a.id for a, _ in pairs}
-    if ids is None:
-        ids = [a.id for a, b in pairs if state == CHECKED or a.id not in entries or _changed(entries[a.id], a, b)]
-        ids += [i for i in entries if i not in current]
-    unknown = [i for i in ids if i not in current and i not in entries]
+
+def mark(zh: Page, en: Page, record: dict, ids: list[str] | None = None) -> None:
+    """Record sections ``ids`` of the pair (all when ``None``) as checked; forget those no longer on the page."""
+    pairs = pair(zh, en)
+    entries = record.get(zh.name, {})
+    unknown = [i for i in ids or [] if i not in entries and i not in {a.id for a, _ in pairs}]
     if unknown:
         raise TranslationError(f"{zh.path} has no section {', '.join(unknown)}; its sections: "
-                               + ", ".join(f"'#{a.id}' ({b.heading or 'top'})" for a, b in pairs))
+                               + ", ".join(f"'#{a.id}' ({b.title})" for a, b in pairs))
+    record[zh.name] = {}
     for a, b in pairs:
-        if a.id not in ids:
-            continue
-        entry = {"zh": a.digest, "en": b.digest, "state": state, "heading": b.heading or a.heading}
-        if state == PENDING:
-            old = entries.get(a.id)
-            changed = _changed(old, a, b) if old else []
-            side = updated or (changed[0] if len(changed) == 1 else old["updated"] if old and not changed
-                               and old["state"] == PENDING else None)
-            if side not in NAMES:
-                raise TranslationError(f"{zh.path} '#{a.id}': say which language is ahead: --updated zh or "
-                                       "--updated en")
-            entry["updated"] = side
-        entries[a.id] = entry
-    for gone in [i for i in ids if i not in current]:
-        del entries[gone]
-    record[zh.name] = {a.id: entries[a.id] for a, _ in pairs if a.id in entries}
-    return ids
+        if ids is None or a.id in ids:
+            record[zh.name][a.id] = f"{a.digest} {b.digest}"
+        elif a.id in entries:
+            record[zh.name][a.id] = entries[a.id]
 
 
-def with_notices(markdown: str, path: str, record: dict) -> str:
-    """``markdown`` (the page at ``path``) with a notice under the heading of each pending section it lags in."""
-    page = parse_text(markdown, path)
-    lagging = {i for i, entry in record.get(page.name, {}).items()
-               if entry["state"] == PENDING and entry["updated"] != page.language}
-    lines = markdown.split("\n")
-    for section in reversed(sections(page)):
-        if section.id in lagging:
-            title, body = NOTICE[(page.language, "en" if page.language == "zh" else "zh")]
-            lines[section.line:section.line] = ["", title, "", f"    {body}", ""]
-    return "\n".join(lines)
+def load(path: Path = RECORD) -> dict[str, dict[str, str]]:
+    """The record: page name -> section id -> "<digest of the Chinese> <digest of the English>"."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def save(record: dict[str, dict[str, str]], path: Path = RECORD) -> None:
+    path.write_text(json.dumps(dict(sorted(record.items())), indent=2) + "\n", encoding="utf-8")
 
 
 def page_pairs() -> list[tuple[Page, Page]]:
-    """Every page of the site with its translation: (docs/x.md, docs/x.en.md)."""
-    return [_pair(p.path) for p in pages() if p.language == "zh" and (DOCS / file_name(p.name, "en")).is_file()]
-
-
-def _pair(argument: str) -> tuple[Page, Page]:
-    name, _ = split_file_name(argument)
-    files = [DOCS / file_name(name, language) for language in NAMES]
-    missing = [f.relative_to(DOCS.parent).as_posix() for f in files if not f.is_file()]
-    if missing:
-        raise TranslationError(f"{argument}: no page {' or '.join(missing)}")
-    return parse(files[0]), parse(files[1])
+    """Every page written in both languages: (docs/x.md, docs/x.en.md)."""
+    english = {p.name: p for p in pages() if p.language == "en"}
+    return [(p, english[p.name]) for p in pages() if p.language == "zh" and p.name in english]
 
 
 def main(argv: list[str], path: Path = RECORD) -> int:
-    """The command line: no command reports; ``check`` and ``pending`` record in ``path`` (see above)."""
-    record = load(path)
+    """No argument: report, exit 1 on any problem. ``check PAGE ['#id' ...]`` / ``check --all``: record."""
+    record, pairs = load(path), page_pairs()
+    names = {zh.name for zh, _ in pairs}
     if not argv:
-        found = [p for zh, en in page_pairs() for p in problems(zh, en, record)]
-        names = {zh.name for zh, _ in page_pairs()}
-        found += [f"'{n}' is recorded but docs/{n}.md is gone: {COMMAND} check {n}" for n in record if n not in names]
-        pending = [f"docs/{n}.md '#{i}' ({e['heading']}): {NAMES[e['updated']]} ahead, translation pending"
-                   for n, entries in record.items() for i, e in entries.items() if e["state"] == PENDING]
-        print("\n".join(found + pending) or "every section of every page is checked against its translation")
+        found = [p for zh, en in pairs for p in problems(zh, en, record)]
+        found += [f"'{n}' is recorded but docs/{n}.md is gone: {COMMAND} {n}" for n in record if n not in names]
+        print("\n".join(found) or "every section of every page is checked against its translation")
         return 1 if found else 0
-    command, args = argv[0], argv[1:]
-    updated = None
-    if "--updated" in args:
-        at = args.index("--updated")
-        updated, args = (args[at + 1] if at + 1 < len(args) else ""), args[:at] + args[at + 2:]
-    state = {"check": CHECKED, "pending": PENDING}.get(command)
-    if state is None or not args or (updated is not None and updated not in NAMES):
+    if argv[0] != "check" or len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
+    every, name = argv[1:] == ["--all"], split_file_name(argv[1])[0]
+    if every:
+        record.clear()
+    elif name not in names:
+        if record.pop(name, None) is None:
+            print(f"{argv[1]}: no page docs/{name}.md with docs/{name}.en.md", file=sys.stderr)
+            return 1
+        print(f"forgot {name}")
     try:
-        if args == ["--all"]:
-            pairs = page_pairs()
-            names = {zh.name for zh, _ in pairs}
-            for gone in [n for n in record if n not in names]:
-                del record[gone]
-            targets = [(zh, en, None) for zh, en in pairs]
-        else:
-            name, _ = split_file_name(args[0])
-            if name in record and not (DOCS / file_name(name, "zh")).is_file():
-                del record[name]
-                save(record, path)
-                print(f"forgot {name}")
-                return 0
-            zh, en = _pair(args[0])
-            targets = [(zh, en, [i.removeprefix("#") for i in args[1:]] or None)]
-        for zh, en, ids in targets:
-            marked = mark(zh, en, record, state, ids, updated)
-            if marked:
-                print(f"{zh.path}: {state} {' '.join(f'#{i}' for i in marked)}")
-    except (TranslationError, PageError) as error:
+        for zh, en in pairs:
+            if every or zh.name == name:
+                mark(zh, en, record, [i.removeprefix("#") for i in argv[2:]] or None)
+                print(f"{zh.path}: checked {' '.join(argv[2:]) or 'every section'}")
+    except TranslationError as error:
         print(error, file=sys.stderr)
         return 1
     save(record, path)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

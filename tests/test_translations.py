@@ -1,32 +1,13 @@
-"""pipeline/translations.py: a section whose translation falls behind fails, and a pending one shows a notice."""
+"""pipeline/translations.py: a section whose text changed in one language or both since it was checked fails."""
 
 from __future__ import annotations
 
-import importlib.util
-import re
-import textwrap
-from types import SimpleNamespace
+import json
 
-import markdown
 import pytest
 
 from pipeline.page import ROOT, parse_text
-from pipeline.site import load_config
-from pipeline.translations import (
-    CHECKED,
-    PENDING,
-    RECORD,
-    TranslationError,
-    load,
-    main,
-    mark,
-    page_pairs,
-    problems,
-    save,
-    sections,
-    structure_problems,
-    with_notices,
-)
+from pipeline.translations import RECORD, TranslationError, load, main, mark, page_pairs, pair, problems, save, sections
 
 ZH = """\
 # 张量
@@ -63,6 +44,7 @@ x = 1
 
 A smaller tensor is expanded.
 """
+CHECK = "python3 dev.py translations check docs/t.md"
 
 
 def _pair(zh: str = ZH, en: str = EN):
@@ -71,149 +53,96 @@ def _pair(zh: str = ZH, en: str = EN):
 
 def _checked(zh: str = ZH, en: str = EN) -> dict:
     record: dict = {}
-    mark(*_pair(zh, en), record, CHECKED)
+    mark(*_pair(zh, en), record)
     return record
 
 
-def _html(text: str) -> str:
-    return markdown.markdown(text, extensions=["admonition", "attr_list", "toc"])
-
-
-def test_sections_pair_by_id_or_position_and_leave_code_out() -> None:
+def test_sections_are_named_by_id_or_position_and_ignore_code_and_wrapping() -> None:
     found = sections(_pair()[1])
-    assert [(s.id, s.level, s.heading, s.line) for s in found] == [
+    assert [(s.id, s.heading.level, s.title, s.heading.line) for s in found] == [
         ("0", 1, "Tensors", 1), ("shape", 2, "Shapes", 5), ("2", 3, "Broadcasting", 13)]
-    assert "x = 1" not in found[1].text and "A shape gives" in found[1].text
     other_code = EN.replace("x = 1", "y = 2").replace("A smaller tensor", "\n\nA  smaller\ntensor  ")
     assert [s.digest for s in sections(_pair(en=other_code)[1])] == [s.digest for s in found]
+    assert sections(_pair(en=EN.replace("smaller", "small"))[1])[2].digest != found[2].digest
 
 
-def test_the_languages_need_the_same_sections() -> None:
-    zh, en = _pair(en=EN.replace("### Broadcasting", "## Broadcasting"))
-    assert "sections differ" in structure_problems(zh, en)[0]
-    zh, en = _pair(en=EN.replace("{#shape}", "{#shapes}"))
-    assert "{#shape}" in structure_problems(zh, en)[0] and problems(zh, en, {}) == structure_problems(zh, en)
-    zh, en = _pair(en=EN + "\n## Exercises\n\nOne.\n")
-    assert "2 headings (##/###) in docs/t.md, 3 in docs/t.en.md" in structure_problems(zh, en)[0]
-    with pytest.raises(TranslationError, match=r"^2 headings \(##/###\) in docs/t\.md, 3 in docs/t\.en\.md$"):
-        mark(zh, en, {}, CHECKED)
+@pytest.mark.parametrize("en, match", [
+    (EN.replace("### Broadcasting", "## Broadcasting"),
+     r"^sections differ: docs/t\.md:13 ### 广播 \{#2\} vs docs/t\.en\.md:13 ## Broadcasting \{#2\}: the two languages "
+     r"need the same ## and ### headings, in the same order, with the same \{#id\}s$"),
+    (EN.replace("{#shape}", "{#shapes}"), r"docs/t\.md:5 ## 形状 \{#shape\} vs docs/t\.en\.md:5 ## Shapes \{#shapes\}"),
+    (EN + "\n## Exercises\n\nOne.\n", r"docs/t\.md: none vs docs/t\.en\.md:17 ## Exercises \{#3\}"),
+])
+def test_the_languages_need_the_same_sections(en: str, match: str) -> None:
+    zh, en_page = _pair(en=en)
+    with pytest.raises(TranslationError, match=match):
+        pair(zh, en_page)
+    with pytest.raises(TranslationError, match=match):
+        mark(zh, en_page, {})
+    (problem,) = problems(zh, en_page, {})
+    assert problem.startswith("sections differ: ")
 
 
-def test_an_unchanged_pair_passes_and_an_unrecorded_one_fails() -> None:
+def test_an_unchanged_pair_passes_and_an_unrecorded_page_fails_with_the_command() -> None:
     assert problems(*_pair(), _checked()) == []
-    assert "python3 dev.py translations check docs/t.md" in problems(*_pair(), {})[0]
+    assert problems(*_pair(), {}) == [f"docs/t.md: no translation record for this page: {CHECK}"]
 
 
-def test_one_language_changed_names_the_section_and_the_commands() -> None:
+@pytest.mark.parametrize("zh, en, section, why", [
+    (ZH.replace("会被扩展", "会被自动扩展"), EN, "'#2' (广播 / Broadcasting)", "the Chinese text changed"),
+    (ZH, EN.replace("each dimension", "every dimension"), "'#shape' (形状 / Shapes)", "the English text changed"),
+    (ZH.replace("多维", "多维的"), EN.replace("multi-dimensional", "n-dimensional"), "'#0' (张量 / Tensors)",
+     "the Chinese and the English text changed"),
+])
+def test_a_changed_section_fails_with_the_command_that_records_it(zh: str, en: str, section: str, why: str) -> None:
     record = _checked()
-    zh, en = _pair(zh=ZH.replace("会被扩展", "会被自动扩展"))
+    (problem,) = problems(*_pair(zh, en), record)
+    assert problem == (f"docs/t.md {section}: {why} since the two were last checked\n"
+                       f"  once both languages say the same: {CHECK} {section.split()[0]}")
+    mark(*_pair(zh, en), record, [section.split()[0].strip("'#")])
+    assert problems(*_pair(zh, en), record) == []
+
+
+def test_checking_one_section_leaves_the_others_as_they_were() -> None:
+    record = _checked()
+    zh, en = _pair(zh=ZH.replace("会被扩展", "会被自动扩展").replace("每一维", "每一个维度"))
+    mark(zh, en, record, ["2"])
     (problem,) = problems(zh, en, record)
-    assert "docs/t.md '#2' (广播 / Broadcasting): the Chinese text changed, the English did not" in problem
-    assert "python3 dev.py translations check docs/t.md '#2'" in problem
-    assert "python3 dev.py translations pending docs/t.md '#2'" in problem
-    (problem,) = problems(*_pair(en=EN.replace("each dimension", "every dimension")), record)
-    assert "'#shape'" in problem and "the English text changed, the Chinese did not" in problem
+    assert "'#shape'" in problem and "the Chinese text changed" in problem
 
 
-def test_marking_checked_passes() -> None:
+def test_a_new_section_fails_until_it_is_checked() -> None:
     record = _checked()
-    zh, en = _pair(zh=ZH.replace("会被扩展", "会被自动扩展"))
-    assert mark(zh, en, record, CHECKED, ["2"]) == ["2"]
-    assert problems(zh, en, record) == [] and record["t"]["2"]["state"] == CHECKED
-
-
-def test_marking_pending_passes_and_shows_a_notice_in_the_language_behind() -> None:
-    record = _checked()
-    new_zh = ZH.replace("会被扩展", "会被自动扩展")
-    zh, en = _pair(zh=new_zh)
-    assert mark(zh, en, record, PENDING) == ["2"]  # what changed, the side that changed
-    assert problems(zh, en, record) == [] and record["t"]["2"]["updated"] == "zh"
-    shown = with_notices(EN, "docs/t.en.md", record)
-    after = shown.split("### Broadcasting\n", 1)[1]
-    assert "This section's Chinese version was updated; the English translation is pending." in after
-    assert shown.count("translation-pending") == 1 and "A shape gives" not in after
-    assert re.search(r'<h3 id="broadcasting">Broadcasting</h3>\s*<div class="admonition warning translation-pending">',
-                     _html(shown))
-    assert with_notices(new_zh, "docs/t.md", record) == new_zh  # the language ahead shows nothing
-    # the translation arrives: the test asks whether it is done; checking removes the notice
-    done = EN.replace("is expanded", "is expanded automatically")
-    (problem,) = problems(zh, parse_text(done, "docs/t.en.md"), record)
-    assert "the English translation, pending, changed: is it done?" in problem
-    mark(zh, parse_text(done, "docs/t.en.md"), record, CHECKED, ["2"])
-    assert "translation-pending" not in with_notices(done, "docs/t.en.md", record)
-
-
-def test_an_english_update_shows_the_chinese_notice_under_the_title() -> None:
-    record = _checked()
-    zh, en = _pair(en=EN.replace("multi-dimensional", "n-dimensional"))
-    mark(zh, en, record, PENDING, ["0"])
-    shown = with_notices(ZH, "docs/t.md", record)
-    notice = '!!! warning translation-pending "翻译待更新"\n\n    此节的英文版已更新，中文翻译待更新。'
-    assert shown.startswith(f"# 张量\n\n{notice}\n\n")
-    assert '<div class="admonition warning translation-pending">' in _html(shown)
-
-
-def test_both_changed_needs_a_check_or_the_language_ahead() -> None:
-    record = _checked()
-    zh, en = _pair(zh=ZH.replace("多维", "多维的"), en=EN.replace("multi-dimensional", "n-dimensional"))
+    zh, en = _pair(ZH + "\n## 练习 {#exercises}\n\n一。\n", EN + "\n## Exercises {#exercises}\n\nOne.\n")
     (problem,) = problems(zh, en, record)
-    assert "'#0'" in problem and "both languages changed" in problem
-    with pytest.raises(TranslationError, match="--updated"):
-        mark(zh, en, record, PENDING, ["0"])
-    mark(zh, en, record, PENDING, ["0"], updated="en")
-    assert problems(zh, en, record) == [] and "翻译待更新" in with_notices(ZH, "docs/t.md", record)
+    assert problem == (f"docs/t.md '#exercises' (练习 / Exercises): a new section, not recorded yet\n"
+                       f"  once both languages say the same: {CHECK} '#exercises'")
+    mark(zh, en, record, ["exercises"])
+    assert problems(zh, en, record) == []
 
 
 def test_a_section_gone_from_the_page_is_forgotten() -> None:
     record = _checked()
     zh, en = _pair(ZH.split("### ")[0], EN.split("### ")[0])
-    (problem,) = problems(zh, en, record)
-    assert "2 recorded, but the page has no such section" in problem
-    assert "python3 dev.py translations check docs/t.md '#2'" in problem
-    mark(zh, en, record, CHECKED, ["2"])
+    assert problems(zh, en, record) == [f"docs/t.md: 2 recorded, but the page has no such section any more: "
+                                        f"forget them with {CHECK} '#2'"]
+    mark(zh, en, record, ["2"])
     assert problems(zh, en, record) == [] and list(record["t"]) == ["0", "shape"]
-    with pytest.raises(TranslationError, match="has no section nope"):
-        mark(zh, en, record, CHECKED, ["nope"])
+    with pytest.raises(TranslationError, match=r"^docs/t\.md has no section nope; its sections: '#0' \(Tensors\)"):
+        mark(zh, en, record, ["nope"])
 
 
-def test_the_record_file_round_trips(tmp_path) -> None:
+def test_the_record_file_round_trips_one_line_per_section(tmp_path) -> None:
     record = _checked()
     save(record, tmp_path / "translations.json")
     assert load(tmp_path / "translations.json") == record
-
-
-def test_the_hook_adds_the_notice_to_the_page_being_built(monkeypatch) -> None:
-    spec = importlib.util.spec_from_file_location("translations_hook", ROOT / "hooks" / "translations.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    record = _checked()
-    mark(*_pair(zh=ZH.replace("会被扩展", "会被自动扩展")), record, PENDING)
-    monkeypatch.setattr(hook, "load", lambda: record)
-
-    def build(text: str, uri: str) -> str:
-        page = SimpleNamespace(file=SimpleNamespace(src_uri=uri))
-        return _html(hook.on_page_markdown(text, page=page, config={}, files=None))
-
-    assert "the English translation is pending" in build(EN, "t.en.md")
-    assert "translation-pending" not in build(EN, "notebooks/t.en.md")
-    assert "hooks/translations.py" in load_config()["hooks"]
+    assert len((tmp_path / "translations.json").read_text().splitlines()) == 2 + 2 + len(record["t"])
 
 
 @pytest.mark.parametrize("zh, en", page_pairs(), ids=lambda page: page.path)
-def test_every_section_is_checked_against_its_translation_or_pending(zh, en) -> None:
+def test_every_section_is_checked_against_its_translation(zh, en) -> None:
     found = problems(zh, en, load())
     assert not found, f"{RECORD.relative_to(ROOT)} is out of date:\n" + "\n".join(found)
-
-
-@pytest.mark.site
-def test_the_built_site_shows_one_notice_per_pending_section_in_the_language_behind(site) -> None:
-    record = load()
-    for zh, _ in page_pairs():
-        entries = record.get(zh.name, {}).values()
-        for language, root in (("zh", ""), ("en", "en/")):
-            html = (site / root / ("" if zh.name == "index" else f"{zh.name}/") / "index.html").read_text("utf-8")
-            lagging = [e for e in entries if e["state"] == PENDING and e["updated"] != language]
-            assert html.count('class="admonition warning translation-pending"') == len(lagging), (zh.name, language)
 
 
 def test_the_record_holds_only_pages_that_exist() -> None:
@@ -223,25 +152,19 @@ def test_the_record_holds_only_pages_that_exist() -> None:
 
 
 def test_the_command_line_reports_and_records(tmp_path, capsys) -> None:
-    def run(*argv: str) -> int:
-        return main(list(argv), tmp_path / "translations.json")
+    path = tmp_path / "translations.json"
 
-    assert run() == 1 and "no translation record" in capsys.readouterr().out
-    assert run("check", "docs/index.en.md") == 0
-    assert "docs/index.md: checked #0" in capsys.readouterr().out
-    assert run("pending", "docs/index.md", "#nope", "--updated", "zh") == 1
+    def run(*argv: str) -> int:
+        return main(list(argv), path)
+
+    assert run() == 1 and "docs/index.md: no translation record" in capsys.readouterr().out
+    assert run("check", "docs/index.en.md") == 0 and "docs/index.md: checked every section" in capsys.readouterr().out
+    assert run("check", "docs/index.md", "#nope") == 1 and "has no section nope" in capsys.readouterr().err
+    assert run("check", "docs/nope.md") == 1 and "no page docs/nope.md" in capsys.readouterr().err
+    path.write_text(json.dumps({"gone": {"0": "a b"}}))
+    assert run() == 1 and "'gone' is recorded but docs/gone.md is gone" in capsys.readouterr().out
+    assert run("check", "gone") == 0 and "forgot gone" in capsys.readouterr().out
     assert run("check", "--all") == 0
     capsys.readouterr()
-    assert run() == 0 and "every section" in capsys.readouterr().out
-    assert run("pending", "docs/index.md", "#1", "--updated", "en") == 0
-    assert run() == 0 and "English ahead, translation pending" in capsys.readouterr().out
-    assert run("frobnicate") == 2
-
-
-def test_a_page_the_notice_lands_in_stays_a_valid_page() -> None:
-    text = textwrap.dedent(ZH)
-    record = _checked()
-    mark(*_pair(), record, PENDING, ["shape", "2"], updated="en")
-    shown = with_notices(text, "docs/t.md", record)
-    assert shown.count("translation-pending") == 2
-    assert [s.id for s in sections(parse_text(shown, "docs/t.md"))] == ["0", "shape", "2"]
+    assert run() == 0 and "every section of every page is checked" in capsys.readouterr().out
+    assert run("pending", "docs/index.md") == 2 and run("check") == 2
