@@ -69,7 +69,10 @@ def pair(zh: Page, en: Page) -> list[tuple[Section, Section]]:
 
 
 def _shown(page: Page, s: Section | None) -> str:
-    return f"{page.path}:{s.heading.line} {'#' * s.heading.level} {s.title} {{#{s.id}}}" if s else f"{page.path}: none"
+    """Where and how the section's heading is written: ``docs/x.md:12 ## Title {#id}``."""
+    if s is None:
+        return f"{page.path}: no more headings"
+    return f"{page.path}:{s.heading.line} {'#' * s.heading.level} {s.title} {{#{s.id}}}"
 
 
 def problems(zh: Page, en: Page, record: dict) -> list[str]:
