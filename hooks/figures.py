@@ -1,10 +1,6 @@
-"""MkDocs event for the figures: each ``figures/<chapter>/<idea>.svg`` is the stored ``fig`` of its snippet.
+"""MkDocs event: each ``figures/<chapter>/<idea>.svg`` is the stored ``fig`` of ``snippets/<chapter>/<idea>.py``.
 
-A page that writes ``![alt text](figures/spiral/data.svg)`` gets the figure that
-``snippets/spiral/data.py``, shown above it on the page, leaves in its variable
-``fig``: the runner saved it as SVG in the result store (pipeline/store.py) when
-the snippet ran. There are no figure files in the repository, and the build runs
-nothing that is stored already.
+The runner saved it as SVG in the result store (pipeline/store.py): no figure files in the repository.
 """
 
 from __future__ import annotations
@@ -25,10 +21,8 @@ from pipeline.store import Store
 
 @event_priority(50)  # before the i18n plugin sorts the files by language
 def on_files(files, config):
-    store = Store()
-    shown = [page for page in pages() if page.figures]
-    drawn: dict[str, File] = {}
-    for page in shown:
+    store, drawn = Store(), set()
+    for page in [page for page in pages() if page.figures]:
         try:
             records = stored(page, store)
         except MissingRecords as missing:
@@ -39,7 +33,7 @@ def on_files(files, config):
                 raise PluginError(f"{page.path}:{figure.line}: {figure.snippet} must run and leave a matplotlib "
                                   f"Figure in `fig`{'' if record.ok else ' (it failed: run python3 dev.py run)'}")
             uri = f"figures/{figure.name}.svg"
-            if uri not in drawn:
-                drawn[uri] = File.generated(config, uri, abs_src_path=str(store.figure(record.key, "svg")))
-                files.append(drawn[uri])
+            if uri not in drawn:  # both languages show it
+                drawn.add(uri)
+                files.append(File.generated(config, uri, abs_src_path=str(store.file(record.key, "svg"))))
     return files

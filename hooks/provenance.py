@@ -1,8 +1,6 @@
-"""MkDocs event: under each snippet's output, what produced it and a link to report it wrong.
+"""MkDocs event: under each snippet's output, what produced it and a report link (pipeline/provenance.py).
 
-The lines come from pipeline/provenance.py and the stored records (nothing runs
-that is stored already). It runs before the other hooks change the page's text,
-so that the snippets' line numbers (pipeline/page.py) still hold.
+From the stored records: nothing runs. First among the hooks, while the page's line numbers still hold.
 """
 
 from __future__ import annotations
@@ -20,16 +18,14 @@ from pipeline.page import DOCS, parse
 from pipeline.runner import MissingRecords, stored
 
 
-@event_priority(100)  # first: on the page's own text
+@event_priority(100)
 def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path)
     if not source.is_relative_to(DOCS) or source.suffix != ".md" or "notebooks" in source.parts:
         return markdown
     parsed = parse(source)
-    if not any(s.expected for s in parsed.runnable):
-        return markdown
-    if markdown != source.read_text(encoding="utf-8"):
-        return markdown  # another step changed the text first: the line numbers would be wrong
+    if not any(s.expected for s in parsed.runnable) or markdown != source.read_text(encoding="utf-8"):
+        return markdown  # no output; or another step changed the text first: the line numbers would be wrong
     try:
         records = stored(parsed)
     except MissingRecords as missing:

@@ -1,16 +1,6 @@
-"""The pages' code as sybil examples: one example per runnable snippet, checked against the store.
-
-sybil collects and reports; it does not execute. For each page, the first
-example that is evaluated asks :func:`pipeline.runner.ensure` for the page's
-records (stored ones are read, missing ones run once in a fresh interpreter),
-and each example then compares what its snippet printed with the ``#>`` lines
-under it (:mod:`pipeline.outputs`: exactly on the reference platform, within the
-stated tolerance elsewhere). Both languages of a page share the records, so the
-second language only reads.
-
-Every comparison is kept in :data:`COMPARED` (the test session reports them all
-at its end: ``conftest.py``). The docstring examples of ``dlnotes/`` are compared
-by the same rule (:class:`DocstringEvaluator`).
+"""sybil's examples: one per runnable snippet of a page (its stored output against its ``#>`` lines, by
+:mod:`pipeline.outputs`), and the docstring examples of ``dlnotes/`` by the same rule. Every comparison is kept in
+:data:`COMPARED` for the session's summary (``conftest.py``).
 """
 
 from __future__ import annotations
@@ -18,11 +8,11 @@ from __future__ import annotations
 import difflib
 import doctest
 import functools
+import itertools
 
 from sybil import Document, Example, Region
 from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.evaluators.doctest import OutputChecker as SybilChecker
-from sybil.parsers.abstract import DocTestStringParser
 from sybil.parsers.rest import DocTestParser
 
 from pipeline import outputs, reference
@@ -46,45 +36,37 @@ def _records(page: Page) -> tuple[Record, ...]:
     return tuple(ensure(page))
 
 
-def failure(snippet: Snippet, record: Record) -> str | None:
-    """Why ``snippet``'s run does not match its page, or ``None`` when it does."""
-    return check(snippet, record)[1]
-
-
-def check(snippet: Snippet, record: Record) -> tuple[tuple[str, str, outputs.Comparison] | None, str | None]:
-    """``((mode, platform, comparison), failure)`` of ``snippet``'s run; no comparison when the run failed."""
+def failure(snippet: Snippet, record: Record, where: str = "") -> str | None:
+    """Why ``snippet``'s run does not match its page, or ``None``; kept in :data:`COMPARED` as ``where`` if given."""
     if record.error:
-        return None, f"{snippet.filename} raised an error:\n{record.error}"
+        return f"{snippet.filename} raised an error:\n{record.error}"
     if record.problems:
-        return None, f"{snippet.filename}: " + "; ".join(record.problems)
-    printed = [line.rstrip() for line in record.stdout.splitlines()]
-    while printed and not printed[-1]:
-        printed.pop()
-    mode, where = outputs.mode(record.platform), reference.describe(record.platform)
+        return f"{snippet.filename}: " + "; ".join(record.problems)
+    printed = [line.rstrip() for line in record.stdout.rstrip().splitlines()]
+    mode, platform = outputs.mode(record.platform), reference.describe(record.platform)
     comparison = outputs.compare("\n".join(snippet.expected), "\n".join(printed), outputs.rtol_of(snippet.code))
+    if where and snippet.expected:
+        COMPARED[where] = (mode, platform, comparison)
     if comparison.passes(mode):
-        return (mode, where, comparison), None
-    diff = difflib.unified_diff([f"#> {line}" for line in snippet.expected], [f"#> {line}" for line in printed],
-                                "shown on the page (#> lines)", "printed by the code", lineterm="")
+        return None
     if comparison.verdict == outputs.WITHIN:  # exact mode: on the reference every digit counts
-        why = (f"compared exactly: it ran on {where}. The difference is within the tolerance "
+        why = (f"compared exactly: it ran on {platform}. The difference is within the tolerance "
                f"(largest: {comparison.shown} -> {comparison.printed}), which is allowed only off the reference")
     else:
-        why = (f"compared {mode}ly, on {where}: {comparison.why}. If its numbers change from run to run, it "
+        why = (f"compared {mode}ly, on {platform}: {comparison.why}. If its numbers change from run to run, it "
                f"needs torch.manual_seed(...) before it draws them (it started from the global seed {record.seed}, "
                "drawn anew for every run)")
-    return (mode, where, comparison), (f"output of {snippet.filename} differs from its #> lines:\n" + "\n".join(diff)
-                                       + f"\n({why})")
+    diff = difflib.unified_diff([f"#> {line}" for line in snippet.expected], [f"#> {line}" for line in printed],
+                                "shown on the page (#> lines)", "printed by the code", lineterm="")
+    return f"output of {snippet.filename} differs from its #> lines:\n" + "\n".join(diff) + f"\n({why})"
 
 
 class PageSnippets:
-    """A sybil parser: every runnable snippet of a page, as one example."""
+    """A sybil parser: every runnable snippet of a page, as one example spanning its whole fence."""
 
     def __call__(self, document: Document):
         page = parse(document.path)
-        starts = [0]
-        for line in document.text.splitlines(keepends=True):
-            starts.append(starts[-1] + len(line))
+        starts = [0, *itertools.accumulate(map(len, document.text.splitlines(keepends=True)))]
         for index, snippet in enumerate(page.runnable):
             yield Region(starts[snippet.line - 1], starts[min(snippet.end_line, len(starts) - 1)],
                          parsed=(page, index), evaluator=self.evaluate)
@@ -93,47 +75,44 @@ class PageSnippets:
     def evaluate(example: Example) -> str | None:
         page, index = example.parsed
         snippet = page.runnable[index]
-        compared, message = check(snippet, _records(page)[index])
-        if compared and snippet.expected:  # a snippet that shows an output
-            COMPARED[f"{page.path}:{snippet.line} ({snippet.filename})"] = compared
-        return message
+        return failure(snippet, _records(page)[index], f"{page.path}:{snippet.line} ({snippet.filename})")
 
 
 class _Checker(SybilChecker):
     """sybil's doctest checker; off the reference platform, floating-point numbers within the tolerance."""
 
-    def __init__(self, platform: dict[str, str]) -> None:
-        super().__init__()
-        self.mode, self.where = outputs.mode(platform), reference.describe(platform)
-        self.last = outputs.Comparison(outputs.SAME)
+    last = outputs.Comparison(outputs.SAME)
+
+    @functools.cached_property
+    def platform(self) -> tuple[str, str]:
+        """(mode, platform) of this process, measured at its first example: the device is known by then."""
+        measured = reference.measure(device_name())
+        return outputs.mode(measured), reference.describe(measured)
 
     def check_output(self, want: str, got: str, optionflags: int) -> bool:
         if super().check_output(want, got, optionflags):
             self.last = outputs.Comparison(outputs.SAME)
             return True
         self.last = outputs.compare(want.rstrip("\n"), got.rstrip("\n"))
-        return self.last.passes(self.mode)
+        return self.last.passes(self.platform[0])
 
 
 class DocstringEvaluator(DocTestEvaluator):
-    """sybil's doctest evaluator with :class:`_Checker`, on the platform of this process (a test worker)."""
+    """sybil's doctest evaluator with :class:`_Checker`, keeping each comparison in :data:`COMPARED`."""
 
     def __init__(self, optionflags: int = doctest.ELLIPSIS) -> None:
         super().__init__(optionflags)
-        self.runner._checker = None  # made when the first example runs: the platform is known by then
+        self.runner._checker = _Checker()
 
     def __call__(self, example: Example) -> str:
-        if self.runner._checker is None:
-            self.runner._checker = _Checker(reference.measure(device_name()))
         result = super().__call__(example)
         if example.parsed.want:  # an example that shows an output
-            checker = self.runner._checker
-            COMPARED[f"{example.path}:{example.line}"] = (checker.mode, checker.where, checker.last)
+            COMPARED[f"{example.path}:{example.line}"] = (*self.runner._checker.platform, self.runner._checker.last)
         return result
 
 
 def docstring_parser() -> DocTestParser:
     """sybil's parser of ``>>>`` examples in docstrings, evaluated by :class:`DocstringEvaluator`."""
     parser = DocTestParser()
-    parser.string_parser = DocTestStringParser(DocstringEvaluator())
+    parser.string_parser.evaluator = DocstringEvaluator()
     return parser

@@ -1,12 +1,5 @@
-"""Where each output on a page came from, and a way to report it wrong.
-
-Under every snippet that shows output (``#>`` lines), a line says what produced
-that output, from the snippet's stored record (pipeline/store.py): the torch
-version, the platform (the reference CPU, or what differs from it:
-pipeline/reference.py) and the day it ran, and that on a GPU or in Colab the last
-digits may differ while the asserts hold; a link opens the repository's
-"mistake" issue form filled in with the page, the block and those versions. The
-MkDocs hook hooks/provenance.py adds the lines; nothing here needs MkDocs.
+"""Under each output, a line from its stored record: torch, platform, day, what may differ elsewhere; and a link
+to the repository's "mistake" issue form, filled in. ``hooks/provenance.py`` adds the lines to the pages.
 """
 
 from __future__ import annotations
@@ -28,58 +21,35 @@ _WORDS = {
 }
 
 
-def device_label(device: str) -> str:
-    """``cpu`` -> ``CPU``; ``cuda:0 (NVIDIA H200)`` -> ``GPU (NVIDIA H200)``."""
-    kind, _, detail = device.partition(" ")
-    return "CPU" if kind == "cpu" else f"GPU {detail}".strip()
-
-
 def platform_label(record: Record, language: str) -> str:
-    """``the reference CPU``, or the device and what differs from the reference (``CPU (not the ...: threads 2)``).
-
-    The torch version is said on the line already. A GPU is never the reference: its name says enough.
-    """
-    words = _WORDS[language]
+    """``the reference CPU`` (whatever the torch: the line says it), ``GPU (NVIDIA H200)`` or ``CPU (not ...)``."""
     off = [f"{part} {value}" for part, value in reference.changed(record.platform).items() if part != "torch"]
+    kind, _, detail = record.device.partition(" ")
     if not off:
-        return words["reference"]
-    if record.platform.get("device", "cpu") != "cpu":
-        return device_label(record.device)
-    return device_label(record.device) + words["off"].format(", ".join(off))
-
-
-def report_url(settings: Settings, page: Page, snippet: Snippet, record: Record) -> str:
-    """The repository's mistake form, filled in with the page, the block and the versions."""
-    words = _WORDS[page.language]
-    body = "\n".join([
-        f"Page / 页面: {settings.page_url(page.name, page.language)}",
-        f"Block / 代码块: {snippet.filename}",
-        f"Expected on the page / 页面上的输出: torch {record.torch}, {record.device}, {record.date or '?'}",
-        f"Platform / 平台: {reference.describe(record.platform)}",
-        "What you got instead / 你得到的输出:",
-        "",
-    ])
-    query = urlencode({"template": ISSUE_TEMPLATE, "title": f"{words['title']}: {snippet.filename}", "body": body})
-    return f"https://github.com/{settings.repository}/issues/new?{query}"
+        return _WORDS[language]["reference"]
+    return f"GPU {detail}".strip() if kind != "cpu" else "CPU" + _WORDS[language]["off"].format(", ".join(off))
 
 
 def line(settings: Settings, page: Page, snippet: Snippet, record: Record) -> str:
-    """One HTML paragraph: what produced the output above, and the report link."""
+    """One HTML paragraph: what produced the output above, and the report link (the mistake form, filled in)."""
     words = _WORDS[page.language]
+    body = (f"Page / 页面: {settings.page_url(page.name, page.language)}\nBlock / 代码块: {snippet.filename}\n"
+            f"Expected on the page / 页面上的输出: torch {record.torch}, {record.device}, {record.date or '?'}\n"
+            f"Platform / 平台: {reference.describe(record.platform)}\nWhat you got instead / 你得到的输出:\n")
+    query = urlencode({"template": ISSUE_TEMPLATE, "title": f"{words['title']}: {snippet.filename}", "body": body})
     ran = f"{words['and']}{words['ran']} {record.date}" if record.date else ""
-    url = report_url(settings, page, snippet, record).replace("&", "&amp;")
     return (f'<p class="{CLASS}">{words["from"]} torch {record.torch}{words["and"]}'
             f'{platform_label(record, page.language)}{ran}{reference.LAST_DIGITS[page.language]}'
-            f' · <a href="{url}">{words["report"]}</a></p>')
+            f' · <a href="https://github.com/{settings.repository}/issues/new?{query.replace("&", "&amp;")}">'
+            f'{words["report"]}</a></p>')
 
 
 def annotate(markdown: str, page: Page, records: list[Record], settings: Settings) -> str:
     """``markdown`` (the page's source) with a provenance line under each snippet that shows output."""
     lines = markdown.split("\n")
     for snippet, record in reversed(list(zip(page.runnable, records))):
-        if not snippet.expected:
-            continue
-        fence = lines[snippet.end_line - 1]
-        indent = fence[: len(fence) - len(fence.lstrip())]
-        lines[snippet.end_line : snippet.end_line] = ["", indent + line(settings, page, snippet, record)]
+        if snippet.expected:
+            fence = lines[snippet.end_line - 1]
+            indent = fence[: len(fence) - len(fence.lstrip())]
+            lines[snippet.end_line : snippet.end_line] = ["", indent + line(settings, page, snippet, record)]
     return "\n".join(lines)

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline import reference, site
 from pipeline.page import parse, parse_text
-from pipeline.provenance import annotate, device_label, line
+from pipeline.provenance import annotate, line
 from pipeline.store import Record
 
 SETTINGS = site.settings()
@@ -48,11 +48,6 @@ def test_the_line_says_whether_the_output_came_from_the_reference_platform(langu
     assert words in shown and reference.LAST_DIGITS[language] in shown
     body = parse_qs(urlparse(unescape(re.search(r'href="([^"]+)"', shown)[1])).query)["body"][0]
     assert f"Platform / 平台: {reference.describe(platform)}" in body
-
-
-def test_devices_are_named_for_readers() -> None:
-    assert device_label("cpu") == "CPU"
-    assert device_label("cuda:0 (NVIDIA H200)") == "GPU (NVIDIA H200)"
 
 
 @pytest.mark.site
