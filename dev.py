@@ -13,7 +13,7 @@
     python3 dev.py clean      # delete .cache/, site/, dist/ and the generated docs/notebooks/
     python3 dev.py offline [zh|en]  # dist/dlnotes-offline-<lang>.zip: the site for file://, notebooks, a wheel
     python3 dev.py pdf [zh|en]      # dist/dlnotes-<lang>.pdf: the book, printed by chromium
-    python3 dev.py translations [check|pending PAGE '#id' | --all]  # which sections' translations are stale
+    python3 dev.py translations [check PAGE ['#id' ...] | check --all]  # sections changed since checked
 
 The first run creates .venv/ and installs dlnotes with its docs and test tools at
 the exact versions of requirements/constraints.txt; later runs reinstall only

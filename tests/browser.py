@@ -43,33 +43,6 @@ FLAGS = [
 ]
 ARTIFACTS = Path(os.environ.get("DLNOTES_ARTIFACTS", ROOT / ".cache" / "artifacts"))
 SEARCH_INDEX = "search/search_index.json"
-AXE = Path(metadata.distribution("axe-playwright-python").locate_file("axe_playwright_python/axe.min.js"))
-"""axe-core, the accessibility engine of browsers' developer tools (bundled by axe-playwright-python)."""
-_AXE_RUN = """async (rules) => {
-  const options = rules ? {runOnly: {type: "rule", values: rules}} : {};
-  const found = await axe.run(document, {...options, resultTypes: ["violations"]});
-  return found.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
-                                     where: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
-}"""
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-SETTLED = "document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))"
-"""Awaited: the fonts are in and a frame has been laid out since (a ResizeObserver has reported)."""
-
-
-def accessibility(page) -> dict:
-    """axe-core's violations on an open page in the light scheme (every rule), then, after a click on
-    Material's palette toggle as a reader would, in the dark one (the rules about colour)."""
-    page.evaluate(SETTLED)  # the page as it settles (maths in its fonts, laid out once more)
-    page.add_script_tag(path=str(AXE))
-    light = page.evaluate(_AXE_RUN, None)
-    page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    page.mouse.move(1, 1)  # the toggle's own tooltip fades out: axe would measure it half transparent
-    page.wait_for_function("!document.querySelector('.md-tooltip--active')")
-    page.wait_for_timeout(300)
-    return {"axe": {"default": light, "slate": page.evaluate(_AXE_RUN, COLOUR_RULES)}}
-
-
 class _Handler(SimpleHTTPRequestHandler):
     """Serve the site under SITE_PATH, as the published site is."""
 
@@ -135,7 +108,7 @@ def _browser_version() -> str:
     except pytest.skip.Exception:
         return "no chromium"
     shown = subprocess.run([chromium, "--version"], capture_output=True, text=True, timeout=60).stdout
-    return f"{shown.strip()} playwright {metadata.version('playwright')} axe {AXE.read_text()[:40]}"
+    return " ".join([shown.strip(), *(f"{n} {metadata.version(n)}" for n in ("playwright", "axe-playwright-python"))])
 
 
 class Memory:

@@ -14,15 +14,44 @@ are marked ``audit`` and left out of ``python3 dev.py test`` (pyproject.toml);
 from __future__ import annotations
 
 import json
+from importlib import metadata
+from pathlib import Path
 
 import pytest
 
 from pipeline.pdf import TYPESET
-from tests.browser import ARTIFACTS, SETTLED, accessibility, load_all, typeset
+from tests.browser import ARTIFACTS, load_all, typeset
 from tests.test_browser_pages import EVERY_PAGE
 from tests.test_site import CHAPTERS
 
 pytestmark = [pytest.mark.site, pytest.mark.audit]
+
+AXE = Path(metadata.distribution("axe-playwright-python").locate_file("axe_playwright_python/axe.min.js"))
+"""axe-core, the accessibility engine of browsers' developer tools (bundled by axe-playwright-python)."""
+_AXE_RUN = """async (rules) => {
+  const options = rules ? {runOnly: {type: "rule", values: rules}} : {};
+  const found = await axe.run(document, {...options, resultTypes: ["violations"]});
+  return found.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+                                     where: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+}"""
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+SETTLED = "document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))"
+"""Awaited: the fonts are in and a frame has been laid out since (a ResizeObserver has reported)."""
+
+
+def accessibility(page) -> dict:
+    """axe-core's violations on an open page in the light scheme (every rule), then, after a click on
+    Material's palette toggle as a reader would, in the dark one (the rules about colour)."""
+    page.evaluate(SETTLED)  # the page as it settles (maths in its fonts, laid out once more)
+    page.add_script_tag(path=str(AXE))
+    light = page.evaluate(_AXE_RUN, None)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.mouse.move(1, 1)  # the toggle's own tooltip fades out: axe would measure it half transparent
+    page.wait_for_function("!document.querySelector('.md-tooltip--active')")
+    page.wait_for_timeout(300)
+    return {"axe": {"default": light, "slate": page.evaluate(_AXE_RUN, COLOUR_RULES)}}
+
 
 BLOCKING = ("critical", "serious", "moderate")
 # every page of the site: the reader's pages and every chapter's rendered notebook, in both languages
