@@ -149,29 +149,6 @@ def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[R
     return record, figures
 
 
-def run_page(page: Page, indices: list[int], store: Store, env: str) -> list[Record]:
-    """Run ``page.runnable[i]`` for each ``i``, in page order, in this process; store the good runs.
-
-    Each run is logged as a JSON line in the store's ``runs.log`` (the benchmark report
-    counts runs; a test proves that a stored snippet does not run).
-    """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    reference.pin()  # threads and deterministic algorithms; process_env() pinned the rest
-    platform = reference.measure(device_name())
-    records = []
-    for i in sorted(indices):
-        record, figures = run_snippet(page.runnable[i], env, platform)
-        if record.ok:
-            store.put(record, figures)
-        with open(store.root / "runs.log", "a", encoding="utf-8") as log:
-            log.write(json.dumps({"key": record.key, "page": page.path, "snippet": record.filename,
-                                  "seconds": record.seconds, "ok": record.ok}) + "\n")
-        records.append(record)
-    return records
-
-
 FAILED: dict[str, Record] = {}
 """This process's failed runs by key: reported by each test that reads them, never run again in the same
 process, never stored (the next process tries again)."""
@@ -236,11 +213,26 @@ def _context():
 
 
 def _child(path: str, indices: list[int], root: str, env: str, out: str, log: str) -> None:
-    """In the child: run the page's snippets, the records to ``out``, anything printed to ``log``."""
+    """In the child: run the page's snippets ``indices`` in page order, store the good runs, write the
+    records to ``out`` and anything printed to ``log``; log each run as a JSON line in ``runs.log``
+    (the benchmark report counts runs; a test proves that a stored snippet does not run)."""
+    import matplotlib
+
     handle = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(handle, 1)
     os.dup2(handle, 2)
-    records = run_page(parse(path), indices, Store(Path(root)), env)
+    matplotlib.use("Agg")
+    reference.pin()  # threads and deterministic algorithms; process_env() pinned the rest
+    page, store, platform = parse(path), Store(Path(root)), reference.measure(device_name())
+    records = []
+    for i in sorted(indices):
+        record, figures = run_snippet(page.runnable[i], env, platform)
+        if record.ok:
+            store.put(record, figures)
+        with open(store.root / "runs.log", "a", encoding="utf-8") as runs:
+            runs.write(json.dumps({"key": record.key, "page": page.path, "snippet": record.filename,
+                                   "seconds": record.seconds, "ok": record.ok}) + "\n")
+        records.append(record)
     Path(out).write_text(json.dumps([r.__dict__ for r in records]), encoding="utf-8")
 
 
