@@ -1,23 +1,22 @@
-"""MkDocs event for the glossary tooltips; the work is in pipeline/glossary.py.
-
-Each glossary term on a page gets the other language's name as a tooltip:
-张量 shows "tensor" on a Chinese page, "tensor" shows 张量 on an English one.
-Markdown's ``abbr`` cannot do it: it matches between word boundaries, which
-Chinese does not have, and it marks headings and link text too. The glossary
-pages themselves already show both languages side by side and are left alone.
-"""
-
-from __future__ import annotations
+"""MkDocs events: the glossary tooltips (pipeline/glossary.py) on every Markdown page but the glossary, which
+shows both languages already. Notebook pages (mkdocs-jupyter: no Python-Markdown) get none."""
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads hooks by path: find pipeline/
 
-from pipeline.glossary import with_tooltips
+from pipeline.glossary import Tooltips
 from pipeline.page import split_file_name
 
+TOOLTIPS = Tooltips()
 
-def on_page_content(content: str, page, config, files) -> str:
+
+def on_config(config):
+    if TOOLTIPS not in config.markdown_extensions:  # the i18n plugin builds each language with this config
+        config.markdown_extensions.append(TOOLTIPS)
+
+
+def on_page_markdown(markdown, page, config, files):
     name, language = split_file_name(page.file.src_uri)
-    return content if name == "glossary" else with_tooltips(content, language)
+    TOOLTIPS.language = "" if name == "glossary" else language
