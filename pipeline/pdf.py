@@ -1,32 +1,24 @@
-"""The book as a PDF per language: mkdocs-print-site-plugin's print page, printed by Chromium.
+"""The book as a PDF per language: mkdocs-print-site-plugin's print page, printed by Chromium (Playwright).
 
-    python3 dev.py pdf zh              # dist/dlnotes-zh.pdf
-    python3 dev.py pdf                 # both languages
-    python3 dev.py pdf --site zh DIR   # only the site with the print page, into DIR
+    python3 dev.py pdf [zh|en]         # dist/dlnotes-<language>.pdf (default: both)
+    python3 dev.py pdf zh --site DIR   # only the site with the print page, into DIR
 
-The print-site plugin is enabled for this build only (``DLNOTES_PDF=true``). With
-mkdocs-static-i18n it writes one print_page.html, at the site's root, and each
-language's build overwrites it: the last language built wins. So the Chinese
-book is a build of Chinese alone (English's ``build`` turned off), and the English
-book a build of both languages (English is built last). The page holds the nav's
-pages in order, with the plugin's table of contents; Chromium (Debian's
-``chromium``, driven by Playwright) waits for KaTeX, then prints it with page
-numbers in the footer and the headings as the PDF's outline.
+The plugin (enabled by ``DLNOTES_PDF=true``) writes one print_page.html at the site's root, which each
+language's build (mkdocs-static-i18n) overwrites: the Chinese book is a build of Chinese alone, the English
+one a build of both languages (English is built last).
 """
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline import notebooks
-from pipeline.site import DIST, build_variant
+from pipeline.site import build_variant, command
 from pipeline.weight import LOAD_FIGURES
 
-PRINT_PAGE = "print_page.html"
 TYPESET = "body[data-maths=typeset]"  # set by docs/javascripts/katex-init.js once KaTeX is done
 TITLES = {  # the book's title and its table of contents' heading
     "zh": ("dlnotes 深度学习笔记", "目录"),
@@ -46,9 +38,8 @@ def build_print_site(language: str, out: Path) -> Path:
         title, contents = TITLES[language]
         config.plugins["print-site"].config.update(print_page_title=title, toc_title=contents)
 
-    notebooks.prepare()  # the build reads the store
     build_variant(out, "DLNOTES_PDF", book, use_directory_urls=False)
-    return out / PRINT_PAGE
+    return out / "print_page.html"
 
 
 def print_pdf(page: Path, pdf: Path, chromium: str) -> Path:
@@ -70,40 +61,24 @@ def print_pdf(page: Path, pdf: Path, chromium: str) -> Path:
     return pdf
 
 
-def find_chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
+def site_only(languages: list[str], out: Path) -> None:
+    if len(languages) != 1:
+        sys.exit("--site builds one language's book: name it (zh or en)")
+    build_print_site(languages[0], out)
+
+
+def make(languages: list[str], dist: Path) -> Iterator[Path]:
+    """Each language's PDF in ``dist``."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
         sys.exit("chromium is not installed (apt-get install chromium; fonts-noto-cjk for Chinese)")
-    return found
+    for language in languages:
+        with tempfile.TemporaryDirectory() as work:
+            yield print_pdf(build_print_site(language, Path(work)), dist / f"dlnotes-{language}.pdf", chromium)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python3 dev.py pdf", description=__doc__.splitlines()[0])
-    parser.add_argument("languages", nargs="*", metavar="{zh,en}", help="default: both")
-    parser.add_argument("--site", type=Path, help="only build the site with the print page (one language)")
-    parser.add_argument("--dist", type=Path, default=DIST, help="where the PDFs go (default: dist/)")
-    args = parser.parse_args(argv)
-    languages = args.languages or list(TITLES)
-    if unknown := set(languages) - set(TITLES):
-        parser.error(f"unknown language(s) {sorted(unknown)}: choose from {list(TITLES)}")
-    from mkdocs.exceptions import Abort
-
-    try:
-        if args.site:
-            if len(languages) != 1:
-                parser.error("--site builds one language")
-            build_print_site(languages[0], args.site.resolve())
-            return 0
-        chromium = find_chromium()
-        for language in languages:
-            with tempfile.TemporaryDirectory() as work:
-                page = build_print_site(language, Path(work))
-                pdf = print_pdf(page, args.dist.resolve() / f"dlnotes-{language}.pdf", chromium)
-            print(f"{pdf}: {pdf.stat().st_size / 1e6:.1f} MB")
-    except Abort as error:  # strict: the warnings above made the build fail
-        print(f"the build failed: {error}", file=sys.stderr)
-        return 1
-    return 0
+    return command(argv, "pdf", __doc__, site_only, make)
 
 
 if __name__ == "__main__":

@@ -1,17 +1,16 @@
-"""The site's settings in one place: its languages and URLs, the notebooks' paths, mkdocs.yml as plain data.
-
-mkdocs.yml is the one source: ``site_url``, the chapters (the pages of the nav
-section named by ``extra.notebooks.section``) and where Colab finds the notebooks
-(``extra.notebooks.repository`` at ``extra.notebooks.branch``, the one place that
-names them). A variant of the site (the offline copy, the PDF's print page) is
-built by :func:`build_variant`.
+"""The site's settings, read from mkdocs.yml (the one source): languages, URLs, the notebooks' paths; the
+variants of the site (the offline copy, the PDF's print page: :func:`build_variant`, :func:`command`); and
+zips that are the same bytes whenever their contents are (:func:`write_zip`).
 """
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
-from collections.abc import Callable
+import sys
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -24,6 +23,7 @@ NOTEBOOKS = ROOT / "notebooks"  # committed, without outputs: what Colab opens a
 SITE_NOTEBOOKS = ROOT / "docs" / "notebooks"  # generated with their outputs for the site's notebook pages, git-ignored
 DIST = ROOT / "dist"  # the offline zips and the PDFs
 EPOCH = "315532800"  # 1980-01-01, the earliest date a zip entry can hold: the builds' SOURCE_DATE_EPOCH
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the same, as a zip entry's time
 
 
 def notebook_path(page: str, language: str) -> str:
@@ -82,30 +82,43 @@ def load_config() -> dict:
 
 
 def settings(config: dict | None = None) -> Settings:
-    """Read the settings from mkdocs.yml (or from an already loaded config, mkdocs' own included)."""
+    """The settings in mkdocs.yml (or an already loaded config, mkdocs' own included): ``extra.notebooks`` names
+    where Colab finds the notebooks (``repository`` at ``branch``) and the nav ``section`` of the chapters."""
     config = load_config() if config is None else config
     options = (config.get("extra") or {}).get("notebooks") or {}
     missing = [key for key in ("repository", "branch", "section") if not options.get(key)]
     if missing:
         raise ValueError(f"mkdocs.yml: extra.notebooks needs {', '.join(missing)}")
-    chapters: list[str] = []
-    for entry in config.get("nav") or []:
-        if isinstance(entry, dict) and options["section"] in entry:
-            for item in entry[options["section"]]:
-                path = item if isinstance(item, str) else next(iter(item.values()))
-                chapters.append(Path(path).stem)
+    chapters = tuple(Path(item if isinstance(item, str) else next(iter(item.values()))).stem
+                     for entry in config.get("nav") or [] if isinstance(entry, dict)
+                     for item in entry.get(options["section"], []))
     if not chapters:
         raise ValueError(f"mkdocs.yml: no nav section named {options['section']!r} with pages in it")
     site_url = str(config.get("site_url") or "/")
-    return Settings(options["repository"], options["branch"], site_url.rstrip("/") + "/", tuple(chapters))
+    return Settings(options["repository"], options["branch"], site_url.rstrip("/") + "/", chapters)
+
+
+def write_zip(path: Path, entries: dict[str, bytes | Path]) -> Path:
+    """Write ``entries`` (name in the zip -> bytes, or a file to read), in their order, fixed times and modes,
+    to ``path``, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in entries.items():
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+            archive.writestr(info, data if isinstance(data, bytes) else data.read_bytes())
+    partial.replace(path)
+    return path
 
 
 def build_variant(out: Path, switch: str, change: Callable | None = None, **overrides) -> None:
-    """Build a variant of the site into ``out`` (strict): ``switch``, the variable that mkdocs.yml's ``!ENV``
-    reads, turned on; ``overrides`` to mkdocs' config as it loads; then ``change(config)``.
+    """Build a variant of the site into ``out`` (strict), after what the build reads (the store, the site's
+    notebooks): ``switch``, the variable that mkdocs.yml's ``!ENV`` reads, turned on; ``overrides`` to
+    mkdocs' config as it loads; then ``change(config)``."""
+    from pipeline.notebooks import prepare  # it imports this module
 
-    The build only reads the store: call :func:`pipeline.notebooks.prepare` first.
-    """
+    prepare()
     os.environ[switch] = "true"
     os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -118,3 +131,29 @@ def build_variant(out: Path, switch: str, change: Callable | None = None, **over
     if change is not None:
         change(config)
     build(config)
+
+
+def command(argv: list[str] | None, name: str, doc: str, build_site: Callable[[list[str], Path], None],
+            make: Callable[[list[str], Path], Iterator[Path]]) -> int:
+    """``python3 dev.py <name> [zh|en ...] [--dist DIR]``: the files of ``make(languages, dist)`` (default: both
+    languages, into dist/); with ``--site DIR``, only ``build_site(languages, DIR)``. A warning fails the build."""
+    parser = argparse.ArgumentParser(prog=f"python3 dev.py {name}", description=doc.splitlines()[0])
+    parser.add_argument("languages", nargs="*", metavar="{zh,en}", help="default: both")
+    parser.add_argument("--site", type=Path, help="only build the site, into this folder")
+    parser.add_argument("--dist", type=Path, default=DIST, help="where the files go (default: dist/)")
+    args = parser.parse_args(argv)
+    if unknown := set(args.languages) - set(PREFIXES):
+        parser.error(f"unknown language(s) {sorted(unknown)}: choose from {list(PREFIXES)}")
+    languages = args.languages or list(PREFIXES)
+    from mkdocs.exceptions import Abort
+
+    try:
+        if args.site:
+            build_site(languages, args.site.resolve())
+        else:
+            for path in make(languages, args.dist.resolve()):
+                print(f"{path}: {path.stat().st_size / 1e6:.1f} MB")
+    except Abort as error:  # strict: the warnings above made the build fail
+        print(f"the {name} build failed: {error}", file=sys.stderr)
+        return 1
+    return 0

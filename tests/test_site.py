@@ -16,9 +16,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from pipeline import zips
 from pipeline.page import ROOT, file_name, split_file_name
-from pipeline.site import PREFIXES, archive_path, load_config, notebook_path, settings
+from pipeline.site import PREFIXES, ZIP_TIME, archive_path, load_config, notebook_path, settings
 
 CONFIG, SETTINGS = load_config(), settings()
 SITE_HOST = urlparse(SETTINGS.site_url).hostname
@@ -254,7 +253,7 @@ def test_each_language_has_a_zip_of_its_notebooks_linked_from_the_colab_chapter(
             assert [e.filename for e in entries] == [f"{archive.stem}/{c}.ipynb" for c in CHAPTERS]
             for entry, chapter in zip(entries, CHAPTERS):
                 assert bundle.read(entry) == (ROOT / notebook_path(chapter, language)).read_bytes()
-                assert entry.date_time == zips.TIME, "fixed times: the same bytes on every build"
+                assert entry.date_time == ZIP_TIME, "fixed times: the same bytes on every build"
         colab = site / prefix / "colab" / "index.html"
         html = colab.read_text(encoding="utf-8")
         link = re.search(r'<a href="([^"]+)" download class="md-button dlnotes-download-all">', html)
