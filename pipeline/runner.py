@@ -149,9 +149,7 @@ def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[R
     return record, figures
 
 
-FAILED: dict[str, Record] = {}
-"""This process's failed runs by key: reported by each test that reads them, never run again in the same
-process, never stored (the next process tries again)."""
+FAILED: dict[str, Record] = {}  # this process's failed runs: reported by each test, never run again here
 
 
 def ensure(page: Page, store: Store | None = None, timeout: float = 900) -> list[Record]:
@@ -192,14 +190,9 @@ _server_lock = threading.Lock()
 
 
 def _context():
-    """The multiprocessing context of the next child: the fork server, or a fresh interpreter (spawn).
-
-    Starting Python and importing torch, NumPy, matplotlib and scikit-learn costs about two
-    seconds of processor time per page: the fork server (standard library) pays it once and
-    forks each page from an interpreter that has only imported :data:`PRELOAD`. It keeps the
-    environment it started with, so a child in another one (a test that sets a variable) is
-    spawned; so is every child where there is no fork server or with ``$DLNOTES_FORKSERVER=0``.
-    """
+    """The fork server, which imports :data:`PRELOAD` once (about two seconds of processor time a page),
+    or, for a child in another environment than the server's (a test that sets a variable), where there
+    is no fork server or with ``$DLNOTES_FORKSERVER=0``, a fresh interpreter (spawn)."""
     os.environ.update(process_env())  # what a child inherits: the reference's pins
     env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
     if "forkserver" in multiprocessing.get_all_start_methods() and os.environ.get("DLNOTES_FORKSERVER") != "0":

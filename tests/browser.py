@@ -43,24 +43,20 @@ FLAGS = [
 ]
 ARTIFACTS = Path(os.environ.get("DLNOTES_ARTIFACTS", ROOT / ".cache" / "artifacts"))
 SEARCH_INDEX = "search/search_index.json"
-class _Handler(SimpleHTTPRequestHandler):
-    """Serve the site under SITE_PATH, as the published site is."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(SITE_PATH):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(SITE_PATH):])
-
+class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep pytest's output clean
         pass
 
 
 @pytest.fixture(scope="module")
-def origin(site: Path):
-    """``http://127.0.0.1:<port>``, serving the built site under SITE_PATH."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def origin(site: Path, tmp_path_factory):
+    """``http://127.0.0.1:<port>``, serving the built site under SITE_PATH (a link to it in an empty root)."""
+    root, link = tmp_path_factory.mktemp("served"), SITE_PATH.strip("/")
+    if link:
+        (root / link).parent.mkdir(parents=True, exist_ok=True)
+        (root / link).symlink_to(site, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root if link else site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
@@ -130,25 +126,16 @@ class Memory:
                     and (name.startswith("search:") or not path.endswith(SEARCH_INDEX))]
         return [self.site / (r + "index.html" if r.endswith("/") or not r else r) for r in relative]
 
-    def _key(self, name: str) -> str:
-        return key("browser", self.module, name, _browser_version())
-
-    def recall(self, name: str) -> dict | None:
-        """The stored observation ``name``, if everything it read is unchanged."""
-        seen = OUTCOMES.get(self._key(name))
-        if seen is None or not all((ARTIFACTS / a).is_file() for a in seen.get("artifacts", [])):
-            return None
-        self.reused.append(name)
-        return seen
-
-    def keep(self, name: str, seen: dict) -> dict:
-        self.made.append(name)
-        return OUTCOMES.put(self._key(name), seen, {**code_reads(), **digests(self._files(name, seen["requests"]))})
-
     def observe(self, name: str, look: Callable[[], dict]) -> dict:
-        """The stored observation ``name``, else ``look()``'s, stored."""
-        seen = self.recall(name)
-        return seen if seen is not None else self.keep(name, look())
+        """The stored observation ``name`` (unless an artefact it names is gone), else ``look()``'s, stored."""
+        entry = key("browser", self.module, name, _browser_version())
+        seen = OUTCOMES.get(entry)
+        if seen is not None and all((ARTIFACTS / a).is_file() for a in seen.get("artifacts", [])):
+            self.reused.append(name)
+            return seen
+        self.made.append(name)
+        seen = look()
+        return OUTCOMES.put(entry, seen, {**code_reads(), **digests(self._files(name, seen["requests"]))})
 
 
 @pytest.fixture(scope="module")
@@ -196,12 +183,11 @@ def load_all(memory: Memory, tab, origin: str, paths: list[str], script: str, na
     quiet for 500 ms; ``then(path, tab)`` may return more to keep (``artifacts``). What a page
     stored (a colour scheme chosen) is cleared before the next.
     """
-    views = {path: memory.recall(name + path) for path in paths}
-    missing = [path for path, view in views.items() if view is None]
-    if not missing:
-        return views
-    page = tab(**context_options)
-    for path in missing:
+    opened = []
+
+    def look(path: str) -> dict:
+        opened[:] = opened or [tab(**context_options)]
+        page = opened[0]
         page.goto(origin + SITE_PATH + path, wait_until="load")
         if ready:
             page.wait_for_selector(ready, state="attached", timeout=20_000)
@@ -209,7 +195,11 @@ def load_all(memory: Memory, tab, origin: str, paths: list[str], script: str, na
         if then is not None:
             seen.update(then(path, page))
         page.wait_for_load_state("networkidle")
-        views[path] = memory.keep(name + path, {**seen, **page.recorder.take()})
+        seen.update(page.recorder.take())
         page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-    page.context.close()
+        return seen
+
+    views = {path: memory.observe(name + path, functools.partial(look, path)) for path in paths}
+    for page in opened:
+        page.context.close()
     return views
