@@ -1,21 +1,9 @@
 """MkDocs events for the chapter notebooks; the work is in pipeline/notebooks.py, site.py and rendered.py.
 
-* ``on_config``: check that each chapter's notebook with its stored outputs
-  (``docs/notebooks/<page>.ipynb`` and ``<page>.en.ipynb``, written by ``dev.py run``:
-  :func:`pipeline.notebooks.prepare`) is current, where mkdocs-jupyter renders it;
-  give mkdocs-jupyter a cache folder per language (each language is a separate
-  build, and it evicts what a build did not use).
-* ``on_files``: the i18n plugin rebuilds the file list as plain ``File`` objects, so
-  the notebooks would be copied as JSON (mkdocs-static-i18n issue 198): make them
-  pages again, with the i18n plugin's destination.
-* ``on_page_content`` / ``on_post_page``: the site's heading ids, no third-party
-  loaders, the chapter's alt texts, the stylesheets cut to what the page uses.
-* ``on_page_context``: the "Open in Colab" and "Download notebook" buttons
-  (overrides/partials/actions.html); a notebook page's "edit" link goes to its chapter.
-* ``on_post_build``: the committed notebooks, and one zip per language, into the
-  site (:func:`pipeline.notebooks.publish`), where the download buttons point.
-
-This leans on both plugins' internals: versions pinned in requirements/constraints.txt,
+mkdocs-jupyter renders each chapter's notebook with its stored outputs (docs/notebooks/, written by
+``dev.py run``) as a page beside its chapter; these events check those notebooks, make them pages again
+after the i18n plugin, fix the rendered HTML, add the Colab and download buttons, and publish the
+committed notebooks. They lean on both plugins' internals: versions pinned in requirements/constraints.txt,
 effects tested in tests/test_site.py.
 """
 
@@ -29,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads hoo
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 from pipeline import notebooks, rendered, site
 from pipeline.page import LANGUAGES, ROOT, file_name, parse, split_file_name
@@ -50,9 +39,8 @@ def _language(config) -> str:
 
 
 def on_config(config):
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:
-        jupyter.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / _language(config))
+    """One mkdocs-jupyter cache per language (a build evicts what it did not use); the notebooks current."""
+    config.plugins["mkdocs-jupyter"].config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / _language(config))
     if _language(config) != "zh":
         return config  # the default language's build wrote both languages' notebooks
     try:
@@ -65,28 +53,27 @@ def on_config(config):
     return config
 
 
+class NotebookPage(File):
+    def is_documentation_page(self) -> bool:
+        return True
+
+
 @event_priority(-150)  # after the i18n plugin's on_files (-100)
 def on_files(files, config):
-    from mkdocs.structure.files import File
-
-    class NotebookPage(File):
-        def is_documentation_page(self) -> bool:
-            return True
-
-    for file in [f for f in files if f.src_uri.endswith(".ipynb") and not isinstance(f, NotebookPage)]:
+    """The i18n plugin rebuilds the file list as plain ``File`` objects, so the notebooks would be
+    copied as JSON (mkdocs-static-i18n issue 198): make them pages again, at its destination."""
+    end = "/" if config.use_directory_urls else ".html"
+    for file in [f for f in files if f.src_uri.endswith(".ipynb")]:
         dest = Path(file.dest_uri)  # the i18n plugin's: en/notebooks/spiral/index.html for spiral.en.ipynb
         if dest.suffix == ".ipynb":
             dest = dest.parent / dest.stem / "index.html"
         page = NotebookPage(file.src_path, file.src_dir, config.site_dir, config.use_directory_urls,
                             dest_uri=dest.as_posix(), inclusion=file.inclusion)
-        page.url = page._get_url(config.use_directory_urls)
         for name in ("locale", "locale_alternate_of", "localization", "norm_src_uri"):
             if hasattr(file, name):
                 setattr(page, name, getattr(file, name))
-        # The i18n plugin finds alternates (for the language switcher) only for pages:
-        # point each language at its own version of this notebook page.
+        # the language switcher: the i18n plugin finds alternates only for pages
         chapter, _ = split_file_name(file.src_uri)
-        end = "/" if config.use_directory_urls else ".html"
         page.alternates = {language: SimpleNamespace(url=site.notebook_page(chapter, language, end))
                            for language in LANGUAGES}
         files.remove(file)  # in place: the i18n plugin's Files subclass resolves links per language
@@ -101,9 +88,15 @@ def _walk(items):
 
 
 def on_page_content(content: str, page, config, files) -> str:
-    """Notebook pages: the site's heading ids, and the table of contents pointed at them."""
+    """Notebook pages: none of nbconvert's stylesheets and loaders, the chapter's alt texts, the site's
+    heading ids (and the table of contents pointed at them)."""
     if not page.file.src_uri.endswith(".ipynb"):
         return content
+    chapter = parse(f"docs/{file_name(*split_file_name(page.file.src_uri))}")
+    try:
+        content = rendered.with_alt_texts(rendered.EXTRAS.sub("", content), [f.alt for f in chapter.figures])
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
     content, ids = rendered.heading_ids(content)
     entries = list(_walk(page.toc))
     if len(entries) == len(ids):  # the contents list the same headings, in the same order
@@ -112,27 +105,13 @@ def on_page_content(content: str, page, config, files) -> str:
     return content
 
 
-def on_post_page(output: str, page, config) -> str:
-    """Notebook pages: no third-party loaders; each figure gets the chapter's alt text; of
-    JupyterLab's stylesheet, only the rules that can match the page."""
-    if not page.file.src_uri.endswith(".ipynb"):
-        return output
-    chapter = parse(f"docs/{file_name(*split_file_name(page.file.src_uri))}")
-    try:
-        output = rendered.with_alt_texts(rendered.without_loaders(output), [f.alt for f in chapter.figures])
-        return rendered.with_trimmed_styles(output)
-    except ValueError as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
-
-
 def on_post_build(config):
     """The committed notebooks and their zips, once, into the site's root (the default language's build)."""
-    if _language(config) != "zh":
-        return
-    try:
-        notebooks.publish(site.settings(config), Path(config.site_dir))
-    except FileNotFoundError as error:
-        raise PluginError(str(error)) from None
+    if _language(config) == "zh":
+        try:
+            notebooks.publish(site.settings(config), Path(config.site_dir))
+        except FileNotFoundError as error:
+            raise PluginError(str(error)) from None
 
 
 @event_priority(100)  # before the search plugin reads page.meta
@@ -147,21 +126,18 @@ def on_page_context(context, page, config, nav):
     if not (is_chapter or is_notebook):
         return context
     language = _language(config)
-    prefix = site.PREFIXES[language]
     labels = _LABELS[language]
     end = "/" if config.use_directory_urls else ".html"  # x.html in the offline copy (pipeline/offline.py)
     context["colab"] = {
+        **labels,
         "url": chosen.colab_url(name, language),
-        "open": labels["open"],
-        "label": labels["label"],
-        "other_url": site.notebook_page(name, language, end) if is_chapter else f"{prefix}{name}{end}",
+        "other_url": site.notebook_page(name, language, end) if is_chapter else f"{site.PREFIXES[language]}{name}{end}",
         "other": labels["notebook"] if is_chapter else labels["chapter"],
         "download_url": site.notebook_path(name, language),
         "download_name": f"{name}.ipynb",
-        "download": labels["download"],
     }
     if is_chapter and name == "colab":
-        context["colab"].update(all_url=site.archive_path(language), all=labels["all"])
+        context["colab"]["all_url"] = site.archive_path(language)
     if is_notebook:
         page.meta["search"] = {"exclude": True}  # the chapter itself is what search should find
         # the notebook is generated (git-ignored): "edit" goes to the chapter it comes from

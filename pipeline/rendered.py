@@ -8,19 +8,14 @@ from __future__ import annotations
 import html
 import re
 
-from pipeline import stylesheets
+from pymdownx.slugs import slugify
 
-# nbconvert's page template has a MathJax loader (with an empty URL, since no
-# `custom_mathjax_url` is set: KaTeX renders the notebooks' maths, as on every
-# page) and a Mermaid loader that imports from cdnjs when a notebook has a
-# diagram. Neither is wanted on a site that loads nothing from third parties.
-_LOADERS = [
-    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
-    re.compile(r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded", async \(\) => \{\s*'
-               r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid.*?</script>', re.S),
-]
+EXTRAS = re.compile(r"<style[^>]*>.*?</style>|<!-- Load mathjax -->.*?<!-- End of mermaid configuration -->", re.S)
+"""What nbconvert's page template writes besides the notebook: JupyterLab's stylesheet (574 KB a page:
+docs/stylesheets/notebooks.css styles what a notebook uses) and Pygments' (Material colours the code);
+a MathJax loader (KaTeX renders the maths, as on every page) and a Mermaid one that imports from cdnjs
+(the site loads nothing from third parties)."""
 NO_ALT = 'alt="No description has been provided for this image"'
-_STYLE = re.compile(r"(<style[^>]*>)([^<]*(?:<(?!/style>)[^<]*)*)(</style>)")  # as nbconvert writes them
 _HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<body>.*?)</h(?P=level)>', re.S)
 
 
@@ -30,8 +25,6 @@ def heading_ids(content: str) -> tuple[str, list[str]]:
     nbconvert's ids, and mkdocs-jupyter's table of contents, drop every non-ASCII
     character: Chinese headings get ``id=""`` and the contents link to ``#_1``.
     """
-    from pymdownx.slugs import slugify
-
     slug, seen, ids = slugify(case="lower"), {}, []
 
     def fix(match: re.Match) -> str:
@@ -45,20 +38,9 @@ def heading_ids(content: str) -> tuple[str, list[str]]:
     return _HEADING.sub(fix, content), ids
 
 
-def without_loaders(output: str) -> str:
-    """The page without nbconvert's MathJax and Mermaid loaders."""
-    for loader in _LOADERS:
-        output = loader.sub("", output)
-    return output
-
-
 def with_alt_texts(output: str, alts: list[str]) -> str:
-    """Give the notebook's figures, in order, the chapter's alt texts.
-
-    Raises:
-        ValueError: the page shows another number of images than the chapter has figures
-            (zero images is fine: a notebook shown without outputs).
-    """
+    """Give the notebook's figures, in order, the chapter's alt texts. Raises ValueError if the page
+    shows another number of images than the chapter has figures (none is fine: a notebook without outputs)."""
     count = output.count(NO_ALT)
     if count not in (0, len(alts)):
         raise ValueError(f"{count} images but {len(alts)} figures on the page")
@@ -66,9 +48,3 @@ def with_alt_texts(output: str, alts: list[str]) -> str:
         output = output.replace(NO_ALT, f'alt="{html.escape(alt, quote=True)}"', 1)
     return output
 
-
-def with_trimmed_styles(output: str) -> str:
-    """Each inline stylesheet of the page with only the rules that can match it
-    (:mod:`pipeline.stylesheets`): JupyterLab's 574 KB come down to about 50 KB."""
-    classes = stylesheets.page_classes(output)
-    return _STYLE.sub(lambda m: m[1] + stylesheets.trimmed(m[2], classes) + m[3], output)

@@ -6,8 +6,6 @@ tests/browser.py says how; tests/test_browser_pages.py checks every page as a re
 from __future__ import annotations
 
 import functools
-from importlib import metadata
-from pathlib import Path
 
 import pytest
 
@@ -195,47 +193,60 @@ def test_screenshots_light_and_dark(screenshots, path, scheme) -> None:
     assert shot["file"].stat().st_size > 20_000  # a rendered page, not a blank one
 
 
-# A notebook page carries only the JupyterLab rules that can match it (pipeline/stylesheets.py).
-# The proof: JupyterLab's whole stylesheet, put back where the cut one stands, changes no
-# computed style of any kind of element in the notebook.
-JUPYTERLAB_CSS = Path(metadata.distribution("mkdocs-jupyter").locate_file(
-    "mkdocs_jupyter/templates/mkdocs_html/assets/index.css"))
-_PUT_BACK = """(css) => {
-  const kinds = new Set();  // one element of each kind (its and its parent's tag and classes)
-  const notebook = [...document.querySelectorAll(".jupyter-wrapper, .jupyter-wrapper *")].filter((el) => {
-    const kind = `${el.parentElement.tagName}.${el.parentElement.className} > ${el.tagName}.${el.className}`;
-    return !kinds.has(kind) && kinds.add(kind);
-  });
-  const styles = () => notebook.map((el) => {
-    const style = getComputedStyle(el);
-    return Object.fromEntries([...style].map((name) => [name, style.getPropertyValue(name)]));
-  });
-  const before = styles();
-  const cut = [...document.querySelectorAll("style")].find((s) => s.textContent.includes(".jupyter-wrapper{--md-"));
-  const whole = document.createElement("style");
-  whole.textContent = css;
-  cut.before(whole);
-  const after = styles(), changed = [];
-  notebook.forEach((el, i) => Object.keys(after[i]).forEach((name) => {
-    const [was, is] = [before[i][name], after[i][name]];
-    if (was !== is) changed.push(`${el.className || el.tagName} ${name}: ${was} -> ${is}`);
-  }));
-  return {elements: notebook.length, cut: cut.textContent.length, changed};
+# The notebook pages carry none of JupyterLab's stylesheet: docs/stylesheets/notebooks.css styles the
+# classes of nbconvert's markup in Material's colours. In each scheme, at a desktop's and a phone's width:
+# the code cells in Material's code colours (their box, a keyword), the outputs in the code's font, the
+# prompts in Material's secondary text colour (beside the code, above it on a phone), the figures in the column.
+_NOTEBOOK_STYLES = """() => {
+  const colour = (value, where) => {  // a colour (a variable) as the browser computes it in `where`
+    const probe = where.appendChild(document.createElement("span"));
+    probe.style.color = value;
+    const computed = getComputedStyle(probe).color;
+    probe.remove();
+    return computed;
+  };
+  const style = (el, name) => getComputedStyle(typeof el === "string" ? document.querySelector(el) : el)[name];
+  const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+  const keyword = document.querySelector(".highlight-ipynb .kn"), code = keyword.closest(".highlight-ipynb");
+  const area = code.closest(".jp-InputArea");
+  const [editor, prompt] = [".jp-InputArea-editor", ".jp-InputPrompt"].map((s) => area.querySelector(s));
+  const [editorBox, promptBox] = [editor, prompt].map((el) => el.getBoundingClientRect());
+  return {
+    scheme: document.body.getAttribute("data-md-color-scheme"),
+    inline: [...document.querySelectorAll("style")].filter((s) => s.textContent.includes(".jp-")).length,
+    code: [style(editor, "backgroundColor"), colour("var(--md-code-bg-color)", code)],
+    keyword: [style(keyword, "color"), colour("var(--md-code-hl-keyword-color)", code)],
+    prompt: [style(prompt, "color"), colour("var(--md-default-fg-color--light)", code)],
+    font: [style(".jp-RenderedText pre", "fontFamily"), style(code.querySelector("pre"), "fontFamily")],
+    hidden: style(".clipboard-copy-txt", "display"),
+    beside: promptBox.right <= editorBox.left && promptBox.top < editorBox.bottom,
+    above: promptBox.bottom <= editorBox.top,
+    figure: box(".jp-RenderedImage img").right <= box(".md-content__inner").right,
+  };
 }"""
+NOTEBOOK_VIEWS = [("notebooks/spiral/", "light", 1280), ("notebooks/spiral/", "dark", 390),
+                  ("en/notebooks/rbm/", "dark", 1280), ("en/notebooks/rbm/", "light", 390)]
 
 
 @pytest.fixture(scope="module")
-def put_back(memory, tab, origin) -> dict:
-    def look() -> dict:
-        page = typeset(tab, origin, "en/notebooks/dbn/")
-        seen = page.evaluate(_PUT_BACK, JUPYTERLAB_CSS.read_text(encoding="utf-8"))
+def notebook_styles(memory, tab, origin) -> dict:
+    def look(path: str, scheme: str, width: int) -> dict:
+        page = typeset(tab, origin, path, color_scheme=scheme, viewport={"width": width, "height": 900})
+        seen = page.evaluate(_NOTEBOOK_STYLES)
         page.context.close()
         return {**seen, **page.recorder.seen()}
 
-    return memory.observe("notebook-styles:en/notebooks/dbn/", look)
+    return {view: memory.observe(f"notebook-styles:{view}", functools.partial(look, *view)) for view in NOTEBOOK_VIEWS}
 
 
-def test_the_cut_notebook_stylesheet_styles_the_notebook_as_the_whole_one_did(put_back) -> None:
-    assert put_back["failures"] == put_back["errors"] == []
-    assert put_back["elements"] > 100 and put_back["cut"] < JUPYTERLAB_CSS.stat().st_size / 5
-    assert put_back["changed"] == [], put_back["changed"][:20]
+@pytest.mark.parametrize("path, scheme, width", NOTEBOOK_VIEWS)
+def test_a_notebook_page_is_styled_by_the_sites_stylesheet(notebook_styles, path, scheme, width) -> None:
+    seen = notebook_styles[path, scheme, width]
+    assert seen["failures"] == seen["errors"] == []
+    assert seen["scheme"] == {"light": "default", "dark": "slate"}[scheme]
+    assert seen["inline"] == 0, "no inline JupyterLab stylesheet"
+    for what in ("code", "keyword", "prompt", "font"):
+        assert seen[what][0] == seen[what][1], (what, seen[what])
+    assert seen["hidden"] == "none", "the copy button's text is not shown"
+    assert seen["above" if width < 600 else "beside"], "prompts beside the code, above it on a phone"
+    assert seen["figure"]

@@ -212,9 +212,9 @@ def test_each_chapter_has_a_colab_button_and_a_rendered_notebook(site: Path, cha
         assert f'href="{SETTINGS.colab_url(chapter, language)}"' in page
         assert re.search(rf'href="\.\./\.\./{chapter}/" class="md-button dlnotes-notebook-link"', page)
         assert "mathjax" not in page.lower() and "cdnjs" not in page, "nbconvert's loaders are removed"
-        styles = "".join(re.findall(r"<style[^>]*>(.*?)</style>", page, re.S))
-        assert ".jupyter-wrapper .jp-Cell" in styles and "--jp-icon-add-above" not in styles and len(styles) < 80_000, \
-            "JupyterLab's stylesheet, cut to the rules that can match the page (pipeline/stylesheets.py)"
+        assert "<style" not in page and "stylesheets/notebooks.css" in page, \
+            "no inline stylesheet of nbconvert's: docs/stylesheets/notebooks.css styles the notebook"
+        assert 'class="highlight-ipynb hl-python highlight"' in page, "code cells coloured as Material's code"
         for html_file in (site / prefix / chapter / "index.html", notebook):  # both offer the download
             assert _download(html_file) == site / notebook_path(chapter, language)
     assert not list((site / "notebooks" / chapter).glob("*.ipynb")), "notebooks are pages, not copied JSON"
