@@ -75,8 +75,8 @@ COMMANDS = {
     "build": [PYTHON, "-m", "mkdocs", "build", "--strict"],
     "serve": [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"],
     "test": [PYTHON, "-m", "pytest"],
-    **{name: [*PIPELINE, name] for name in ("run", "generate", "check", "kernels", "prune", "offline", "pdf",
-                                            "translations")},
+    "kernels": [PYTHON, "-m", "pytest", "-m", "kernels", "--dist", "load", "tests/test_kernels.py"],  # a chapter a test
+    **{name: [*PIPELINE, name] for name in ("run", "generate", "check", "prune", "offline", "pdf", "translations")},
 }
 CLEAN = [".cache", "site", "dist", "docs/notebooks"]
 

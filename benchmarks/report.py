@@ -175,17 +175,16 @@ def suite() -> list[str]:
 
 def outputs_compared() -> list[str]:
     """What the last test run compared (conftest.py writes it): platform, mode, counts, the largest deviation."""
-    from pipeline.outputs import FAILED, SAME, WITHIN, largest, summary_lines
+    from pipeline.outputs import FAILED, SAME, WITHIN, summary_lines
 
     path = CACHE / "artifacts" / "outputs.json"
     if not path.is_file():
         return ["| outputs compared by the last test run | none | | | run `python3 dev.py test` first |"]
     summary = json.loads(path.read_text(encoding="utf-8"))
     counts = summary["counts"]
-    where = "; ".join(line for line in summary_lines(summary) if line.startswith(("ran on", "compared")))
+    where = "; ".join(line for line in summary_lines(summary) if line.startswith(("ran on", "compared", "largest")))
     return [f"| outputs compared by the last test run | {counts[SAME]} exact, {counts[WITHIN]} within tolerance, "
-            f"{counts[FAILED]} failed | 0 failed | {mark(counts[FAILED] == 0)} | {where}; "
-            f"largest deviation: {largest(summary)} |"]
+            f"{counts[FAILED]} failed | 0 failed | {mark(counts[FAILED] == 0)} | {where} |"]
 
 
 RUN = [PYTHON, "-m", "pipeline", "run"]  # dev.py run: what the store lacks (the build only reads the store)
@@ -244,7 +243,7 @@ def caches() -> list[str]:
     rows = []
     _pytest()  # whatever changed since the last run is stored now: the next one is warm
     warm, _ = _pytest()
-    for kind in ["outcomes", "site", "mkdocs-jupyter"]:
+    for kind in ["outcomes", "mkdocs-jupyter"]:
         folder = CACHE / kind
         if not folder.is_dir():
             continue

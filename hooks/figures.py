@@ -1,7 +1,5 @@
-"""MkDocs event: each ``figures/<chapter>/<idea>.svg`` is the stored ``fig`` of ``snippets/<chapter>/<idea>.py``.
-
-The runner saved it as SVG in the result store (pipeline/store.py): no figure files in the repository.
-"""
+"""MkDocs event: each ``figures/<chapter>/<idea>.svg`` is the ``fig`` of ``snippets/<chapter>/<idea>.py``, as the
+runner stored it (pipeline/store.py): no figure files in the repository."""
 
 from __future__ import annotations
 
@@ -21,7 +19,7 @@ from pipeline.store import Store
 
 @event_priority(50)  # before the i18n plugin sorts the files by language
 def on_files(files, config):
-    store, drawn = Store(), set()
+    store, drawn = Store(), {}  # uri -> the stored SVG (both languages show it)
     for page in [page for page in pages() if page.figures]:
         try:
             records = stored(page, store)
@@ -32,8 +30,7 @@ def on_files(files, config):
             if not record.ok or not record.figure:
                 raise PluginError(f"{page.path}:{figure.line}: {figure.snippet} must run and leave a matplotlib "
                                   f"Figure in `fig`{'' if record.ok else ' (it failed: run python3 dev.py run)'}")
-            uri = f"figures/{figure.name}.svg"
-            if uri not in drawn:  # both languages show it
-                drawn.add(uri)
-                files.append(File.generated(config, uri, abs_src_path=str(store.file(record.key, "svg"))))
+            drawn[f"figures/{figure.name}.svg"] = store.file(record.key, "svg")
+    for uri, path in drawn.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files

@@ -1,8 +1,6 @@
-"""Glue between mkdocs-static-i18n (a build per language: Chinese to the root, then English to en/) and the rest.
-
-``on_config`` sets mkdocstrings' locale in each language's build (it reads it once) for the API reference's labels;
-``on_post_build`` splits the one search index: English entries go to en/search/search_index.json, where
-overrides/main.html points English pages (``extra.i18n_root``). Leans on the i18n plugin's internals (pinned).
+"""Glue with mkdocs-static-i18n (a build per language: Chinese to the root, then English to en/), leaning on its
+internals (pinned): each language's build gets mkdocstrings' locale (read once) for the API reference's labels, and
+the one search index is split: English entries go to en/search/, where overrides/main.html points English pages.
 """
 
 from __future__ import annotations

@@ -5,23 +5,21 @@ from __future__ import annotations
 import importlib
 import sys
 
-from pipeline import glossary, kernels, notebooks, runner, site, store
+from pipeline import notebooks, runner, site, store
 from pipeline.page import ROOT, pages
 
 
 def main(argv: list[str]) -> int:
     command, args = (argv[0], argv[1:]) if argv else ("", [])
-    settings = site.settings() if command in {"generate", "check", "kernels"} else None
-    if command == "generate":
-        for path in notebooks.write(settings):
-            print(f"wrote {path.relative_to(ROOT)}")
-        if glossary.write_search_words():
-            print(f"wrote {glossary.WORDS.relative_to(ROOT)}")
-        return 0
-    if command == "check":
-        problems = notebooks.out_of_date(settings)
-        if glossary.WORDS.read_text(encoding="utf-8") != glossary.search_words():
-            problems.append(f"{glossary.WORDS.relative_to(ROOT)} is out of date")
+    if command in {"generate", "check"}:
+        expected, present = notebooks.committed(site.settings())
+        if command == "generate":
+            for path in notebooks.sync(expected, present):
+                print(f"{'wrote' if path in expected else 'deleted'} {path.relative_to(ROOT)}")
+            return 0
+        problems = [f"{path.relative_to(ROOT)} is " + ("not a chapter's notebook" if path not in expected else
+                                                       "out of date" if path.exists() else "missing")
+                    for path in notebooks.differing(expected, present)]
         print("\n".join(problems + ["run: python3 dev.py generate"]) if problems else "up to date")
         return 1 if problems else 0
     if command == "run":
@@ -35,10 +33,6 @@ def main(argv: list[str]) -> int:
         return 0
     if command in {"offline", "pdf", "translations"}:
         return importlib.import_module(f"pipeline.{command}").main(args)
-    if command == "kernels":
-        problems = kernels.execute_all(settings)
-        print("\n".join(problems) or "every notebook printed in a kernel what the store holds")
-        return 1 if problems else 0
     print(__doc__, file=sys.stderr)
     return 2
 

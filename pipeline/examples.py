@@ -11,12 +11,11 @@ import functools
 import itertools
 
 from sybil import Document, Example, Region
-from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.evaluators.doctest import OutputChecker as SybilChecker
 from sybil.parsers.rest import DocTestParser
 
 from pipeline import outputs, reference
-from pipeline.page import Page, Snippet, parse
+from pipeline.page import Snippet, parse
 from pipeline.runner import ensure
 from pipeline.store import Record, device_name
 
@@ -31,9 +30,7 @@ def drain() -> dict[str, tuple[str, str, outputs.Comparison]]:
     return done
 
 
-@functools.cache
-def _records(page: Page) -> tuple[Record, ...]:
-    return tuple(ensure(page))
+_records = functools.cache(ensure)  # a page's records, read or run once in this process
 
 
 def failure(snippet: Snippet, record: Record, where: str = "") -> str | None:
@@ -90,29 +87,23 @@ class _Checker(SybilChecker):
         return outputs.mode(measured), reference.describe(measured)
 
     def check_output(self, want: str, got: str, optionflags: int) -> bool:
-        if super().check_output(want, got, optionflags):
-            self.last = outputs.Comparison(outputs.SAME)
-            return True
-        self.last = outputs.compare(want.rstrip("\n"), got.rstrip("\n"))
-        return self.last.passes(self.platform[0])
-
-
-class DocstringEvaluator(DocTestEvaluator):
-    """sybil's doctest evaluator with :class:`_Checker`, keeping each comparison in :data:`COMPARED`."""
-
-    def __init__(self, optionflags: int = doctest.ELLIPSIS) -> None:
-        super().__init__(optionflags)
-        self.runner._checker = _Checker()
-
-    def __call__(self, example: Example) -> str:
-        result = super().__call__(example)
-        if example.parsed.want:  # an example that shows an output
-            COMPARED[f"{example.path}:{example.line}"] = (*self.runner._checker.platform, self.runner._checker.last)
-        return result
+        same = super().check_output(want, got, optionflags)
+        self.last = outputs.Comparison(outputs.SAME) if same else outputs.compare(want.rstrip("\n"), got.rstrip("\n"))
+        return same or self.last.passes(self.platform[0])
 
 
 def docstring_parser() -> DocTestParser:
-    """sybil's parser of ``>>>`` examples in docstrings, evaluated by :class:`DocstringEvaluator`."""
-    parser = DocTestParser()
-    parser.string_parser.evaluator = DocstringEvaluator()
+    """sybil's parser of ``>>>`` examples in docstrings, checked by :class:`_Checker`; each comparison of an
+    example that shows an output is kept in :data:`COMPARED`."""
+    parser = DocTestParser(doctest.ELLIPSIS)
+    doctests = parser.string_parser.evaluator
+    checker = doctests.runner._checker = _Checker()
+
+    def evaluate(example: Example) -> str:
+        result = doctests(example)
+        if example.parsed.want:
+            COMPARED[f"{example.path}:{example.line}"] = (*checker.platform, checker.last)
+        return result
+
+    parser.string_parser.evaluator = evaluate
     return parser

@@ -12,7 +12,6 @@ import re
 from xml.etree.ElementTree import Element
 
 from markdown import Extension
-from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX, AtomicString
 
 from pipeline.page import DOCS
@@ -41,15 +40,6 @@ def search_words() -> str:
     return "".join(f"{term}\n" for term in dict.fromkeys(terms) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9-]+", term))
 
 
-def write_search_words() -> bool:
-    """Write ``docs/glossary-words.txt``; return whether it changed."""
-    text = search_words()
-    if WORDS.is_file() and WORDS.read_text(encoding="utf-8") == text:
-        return False
-    WORDS.write_text(text, encoding="utf-8")
-    return True
-
-
 def english_names(english: str, terms: set[str]) -> list[str]:
     """A row's names of two letters or more: ``ReLU (rectified linear unit)`` -> ReLU, rectified linear unit.
     None for one sense of a word, ``code (of an autoencoder)``, ``inertia (k-means)`` (a row of ``terms``)."""
@@ -67,10 +57,8 @@ def chinese_names(chinese: str) -> list[str]:
 
 
 def counterparts(language: str, table: list[tuple[str, str]] | None = None) -> dict[str, str]:
-    """Each name a reader meets on a ``language`` page -> the other language's cell, longest name first.
-
-    ``zh``: 张量 -> tensor; ``en``: tensor -> 张量. A name in two rows (内积) shows both, joined by " / ".
-    """
+    """Each name a reader meets on a ``language`` page -> the other language's cell, longest name first
+    (``zh``: 张量 -> tensor; ``en``: tensor -> 张量); a name in two rows (内积) shows both, joined by " / "."""
     found: dict[str, dict[str, None]] = {}  # name -> the other language's cells, in order
     table = rows() if table is None else table
     terms = {english.lower() for english, _ in table}
@@ -108,17 +96,11 @@ class Tooltips(Extension):
         self.language = language
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Markdown's name)
-        md.treeprocessors.register(_Marker(md, self), "glossary", 12)  # after "inline" (20): all text is parsed
-
-
-class _Marker(Treeprocessor):
-    def __init__(self, md, tooltips: Tooltips) -> None:
-        super().__init__(md)
-        self.tooltips = tooltips
+        md.treeprocessors.register(self, "glossary", 12)  # its own tree processor (run); after "inline" (20)
 
     def run(self, root: Element) -> None:
-        if self.tooltips.language:
-            self.pattern, self.titles = _matcher(self.tooltips.language, tuple(rows()))
+        if self.language:
+            self.pattern, self.titles = _matcher(self.language, tuple(rows()))
             self.mark(root)
 
     def mark(self, element: Element) -> None:

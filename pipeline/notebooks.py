@@ -2,7 +2,7 @@
 
 ``notebooks/<language>/<page>.ipynb`` are committed without outputs (what Colab opens, and the site serves
 for download: :func:`publish`); ``docs/notebooks/`` holds them with each snippet's stored run as its outputs,
-for the site's notebook pages (:func:`prepare`; nothing is executed). :mod:`pipeline.kernels` runs them.
+for the site's notebook pages (:func:`prepare`; nothing is executed). tests/test_kernels.py runs them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from pipeline import reference
+from pipeline import glossary, reference
 from pipeline.page import LANGUAGES, ROOT, Fence, Page, Prose, Snippet, file_name, pages, parse
 from pipeline.runner import ensure_all, stored
 from pipeline.site import NOTEBOOKS, SITE_NOTEBOOKS, Settings, archive_path, notebook_path, settings, write_zip
@@ -58,7 +58,9 @@ def build(page: Page, settings: Settings) -> NotebookNode:
         reference=reference.short(language),
         last_digits=reference.LAST_DIGITS[language],
     )
-    install = "\n".join([_INSTALL_COMMENT[language], settings.install_line(), "%matplotlib inline"])
+    package = f"dlnotes @ git+https://github.com/{settings.repository}@{settings.branch}"
+    # the %pip command on two lines that fit a page's code column, as docs/colab.md shows it
+    install = f'{_INSTALL_COMMENT[language]}\n%pip install -q "{package}" \\\n    scikit-learn\n%matplotlib inline'
     cells = [new_code_cell(install, metadata={"tags": [INSTALL_TAG]}), new_markdown_cell(note)]
 
     def markdown(lines: list[str]) -> list[NotebookNode]:
@@ -130,24 +132,13 @@ def sync(expected: dict[Path, str], present: Iterable[Path]) -> list[Path]:
     return changed
 
 
-def _committed(settings: Settings) -> tuple[dict[Path, str], list[Path]]:
-    """Every committed notebook's path and text as they should be; the files in notebooks/."""
+def committed(settings: Settings) -> tuple[dict[Path, str], list[Path]]:
+    """What ``dev.py generate`` writes, as it should read (path -> text: each chapter's notebooks, the search's
+    words of :mod:`pipeline.glossary`); and the files in notebooks/, where it deletes any other."""
     expected = {ROOT / notebook_path(page.name, page.language): dumps(build(page, settings))
                 for page in chapter_pages(settings)}
+    expected[glossary.WORDS] = glossary.search_words()
     return expected, [path for path in NOTEBOOKS.rglob("*") if path.is_file()]
-
-
-def out_of_date(settings: Settings) -> list[str]:
-    """Committed notebooks that differ from their chapters, missing ones, and stray files."""
-    expected, present = _committed(settings)
-    return [f"{path.relative_to(ROOT)} is " + ("not a chapter's notebook" if path not in expected else
-                                               "out of date" if path.exists() else "missing")
-            for path in differing(expected, present)]
-
-
-def write(settings: Settings) -> list[Path]:
-    """Write every committed notebook that changed, delete stray files; return what changed."""
-    return sync(*_committed(settings))
 
 
 def publish(settings: Settings, site_dir: Path) -> None:

@@ -24,7 +24,6 @@ MODES = (AUTO, EXACT, TOLERANT)
 NUMBER = OutputChecker._number_re  # sybil's: 0.5, -3.14, 1., 2e-05, 1.5E+3; not a bare integer (sybil 10.1, pinned)
 MARKER = re.compile(r"^[ \t]*#[ \t]*tolerance:[ \t]*(?P<percent>\d+(?:\.\d+)?)[ \t]*%[ \t]*(?P<why>.*)$",
                     re.MULTILINE)
-
 SAME, WITHIN, FAILED = "exact", "within tolerance", "failed"
 
 
@@ -112,23 +111,14 @@ def summary(compared: list) -> dict:
             "moved": sorted(moved, key=lambda m: -m["deviation"]), "tolerance": {"rtol": RTOL, "units": UNITS}}
 
 
-def _moved(m: dict) -> str:
-    """One moved output of a :func:`summary`: where, and by how much (or why it failed)."""
-    size = f"{m['shown']} -> {m['printed']}, {m['deviation']:.2f} of its tolerance" if m["shown"] else m["why"]
-    return f"{m['where']}: {size}"
-
-
-def largest(summary: dict) -> str:
-    """The largest deviation of a :func:`summary` and its snippet, in words."""
-    return _moved(summary["moved"][0]) if summary["moved"] else "none (every output exact)"
-
-
 def summary_lines(summary: dict) -> list[str]:
-    """:func:`summary` as the lines a test run ends with (``benchmarks/report.py`` prints them too)."""
-    counts = summary["counts"]
+    """:func:`summary` as the lines a test run ends with (``benchmarks/report.py`` shows some of them too)."""
+    counts, moved = summary["counts"], summary["moved"]
+    sizes = [f"{m['where']}: " + (f"{m['shown']} -> {m['printed']}, {m['deviation']:.2f} of its tolerance"
+                                  if m["shown"] else m["why"]) for m in moved]
     modes = ", ".join(f"{n} {mode}ly" for mode, n in sorted(summary["modes"].items()))
     return [*(f"ran on {where} ({n} outputs)" for where, n in sorted(summary["platforms"].items())),
             f"compared: {modes} (tolerant: floats within {RTOL:.0%} or {UNITS} units in the last digit shown)",
             f"outputs: {counts[SAME]} exact, {counts[WITHIN]} within tolerance, {counts[FAILED]} failed",
-            f"largest deviation: {largest(summary)}",
-            *(f"  {m['verdict']}: {_moved(m)}" for m in summary["moved"])]
+            f"largest deviation: {sizes[0] if moved else 'none (every output exact)'}",
+            *(f"  {m['verdict']}: {size}" for m, size in zip(moved, sizes))]

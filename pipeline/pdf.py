@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.site import build_variant, command
-from pipeline.weight import LOAD_FIGURES
 
 TYPESET = "body[data-maths=typeset]"  # set by docs/javascripts/katex-init.js once KaTeX is done
 TITLES = {  # the book's title and its table of contents' heading
@@ -26,6 +25,11 @@ TITLES = {  # the book's title and its table of contents' heading
 }
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+# A browser script: every (lazy: hooks/weight.py) figure loaded, as a reader's scrolling would, and the fonts ready
+LOAD_FIGURES = """async () => {
+  await Promise.all([...document.images].map(i => { i.loading = "eager"; return i.decode().catch(() => null); }));
+  await document.fonts.ready;
+}"""
 
 
 def build_print_site(language: str, out: Path) -> Path:

@@ -1,8 +1,6 @@
-"""The reference platform, where every ``#>`` line is printed digit for digit (docs/contributing.en.md#reference).
-
-:func:`pins` (environment variables) and :func:`pin` fix it in each process that runs snippets; a variable already
-set wins. :func:`measure` says what a process really had. The standard library only at the top: dev.py and
-conftest.py pin the environment before anything imports torch or NumPy.
+"""The reference platform, where every ``#>`` line is printed digit for digit (docs/contributing.en.md#reference):
+:func:`pins` and :func:`pin` fix it in each process that runs snippets, :func:`measure` says what a process had.
+The standard library only at the top: conftest.py pins the environment before anything imports torch or NumPy.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-CONSTRAINTS = Path(__file__).resolve().parents[1] / "requirements" / "constraints.txt"
 THREADS_ENV = "DLNOTES_THREADS"  # CPU threads of a process that runs snippets (default 1, the reference)
 TORCH = "2.13.0"  # the reference torch, as dev.py and .ci/run install it (the package accepts any torch >= 2.1)
 LIBRARIES = ("numpy", "scipy", "scikit-learn")  # besides torch, whose numerical code an output can depend on
@@ -27,22 +24,12 @@ LAST_DIGITS = {  # what a reader may expect off the reference, said under each o
 }
 
 
-def _constraint(name: str) -> str:
-    match = re.search(rf"(?im)^{re.escape(name)}==(\S+)", CONSTRAINTS.read_text(encoding="utf-8"))
-    return match[1] if match else "?"
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "none"
-
-
+CONSTRAINTS = Path(__file__).resolve().parents[1] / "requirements" / "constraints.txt"
+_PINNED = dict(re.findall(r"(?m)^([\w.-]+)==(\S+)", CONSTRAINTS.read_text(encoding="utf-8")))  # name -> version
 REFERENCE: dict[str, str] = {  # as measure() reports a platform
     "machine": "x86_64", "device": "cpu", "torch kernels": "AVX2", "MKL": "AVX2", "oneDNN": "AVX2",
     "OpenBLAS": "Haswell", "threads": "1", "hash seed": "0", "deterministic": "on", "torch": TORCH,
-    **{name: _constraint(name) for name in LIBRARIES},
+    **{name: _PINNED.get(name, "?") for name in LIBRARIES},
 }
 
 
@@ -106,7 +93,7 @@ def measure(device: str = "cpu") -> dict[str, str]:
         "hash seed": _hash_seed(),
         "deterministic": "on" if torch.are_deterministic_algorithms_enabled() else "off",
         "torch": torch.__version__.split("+")[0],
-        **{name: _version(name) for name in LIBRARIES},
+        **{name: metadata.version(name) for name in LIBRARIES},  # installed: the store's key names them
     }
 
 

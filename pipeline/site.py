@@ -17,8 +17,7 @@ from urllib.parse import urlparse
 
 from pipeline.page import ROOT
 
-PREFIXES = {"zh": "", "en": "en/"}
-"""Language -> its folder in the built site (Chinese, the default, at the root)."""
+PREFIXES = {"zh": "", "en": "en/"}  # language -> its folder in the built site (Chinese, the default, at the root)
 NOTEBOOKS = ROOT / "notebooks"  # committed, without outputs: what Colab opens and the site serves for download
 SITE_NOTEBOOKS = ROOT / "docs" / "notebooks"  # generated with their outputs for the site's notebook pages, git-ignored
 DIST = ROOT / "dist"  # the offline zips and the PDFs
@@ -62,11 +61,6 @@ class Settings:
     def page_url(self, page: str, language: str, anchor: str = "") -> str:
         path = "" if page == "index" else f"{page}/"
         return f"{self.site_url}{PREFIXES[language]}{path}{anchor}"
-
-    def install_line(self) -> str:
-        """The first cell's install command, on two lines that fit a page's code column."""
-        package = f"dlnotes @ git+https://github.com/{self.repository}@{self.branch}"
-        return f'%pip install -q "{package}" \\\n    scikit-learn'
 
 
 def load_config() -> dict:

@@ -1,10 +1,7 @@
-"""Which version of the other language each section of a page was last checked against.
-
-A page's two languages (``docs/x.md``, ``docs/x.en.md``) have the same ``##``/``###`` sections in the same
-order; section ``0`` is the title and the prose above the first ``##``. A section is named by its heading's
-``{#id}``, else by its position. ``docs/translations.json`` records the digests of both languages' text of
-each section (prose and figure alt text, not code; line wrapping ignored) when they were last checked against
-each other; the tests fail on any section whose text changed since, naming the command that records it.
+"""Which version of the other language each section of a page was last checked against
+(docs/contributing.en.md#translations): ``docs/translations.json`` holds the digests of both languages' text
+(prose and alt text, not code; wrapping ignored) of each ``##``/``###`` section, named by its ``{#id}`` or its
+position (``0``: the title and the prose above the first ``##``), as they were when last checked.
 
     python3 dev.py translations                         # what changed since it was checked
     python3 dev.py translations check docs/x.md '#id'   # both languages say the same now
@@ -24,47 +21,36 @@ from pipeline.page import DOCS, Figure, Heading, Page, Prose, pages, split_file_
 
 RECORD = DOCS / "translations.json"
 COMMAND = "python3 dev.py translations check"
-NAMES = {"zh": "Chinese", "en": "English"}
-
-
-class TranslationError(ValueError):
-    """Two pages whose sections do not pair up, or a section that does not exist."""
 
 
 @dataclass(frozen=True)
 class Section:
     id: str  # the heading's {#id}, else its position
     heading: Heading | None  # the ## or ### heading; the page's title for section 0
+    title: str  # the heading's text ("top" for a page without a title)
     digest: str
-
-    @property
-    def title(self) -> str:
-        return self.heading.text if self.heading else "top"
 
 
 def sections(page: Page) -> list[Section]:
     """The sections of ``page``, in order; each digest is of its prose's words and its figures' alt text."""
     found = []
     for n, part in enumerate(page.sections(levels=(2, 3))):
-        words = []
-        for block in part.blocks:
-            if isinstance(block, Figure):
-                words.append(f"![{block.alt}]")
-            elif isinstance(block, Prose):
-                words.extend(block.lines)
+        words = [f"![{b.alt}]" if isinstance(b, Figure) else " ".join(b.lines)
+                 for b in part.blocks if isinstance(b, (Figure, Prose))]
         digest = hashlib.sha256(" ".join(" ".join(words).split()).encode()).hexdigest()[:16]
-        heading = part.heading or (page.title if n == 0 else None)
-        found.append(Section((part.heading and part.heading.id) or str(n), heading, digest))
+        heading = part.heading or page.title  # the first part has none
+        found.append(Section((part.heading and part.heading.id) or str(n), heading,
+                             heading.text if heading else "top", digest))
     return found
 
 
 def pair(zh: Page, en: Page) -> list[tuple[Section, Section]]:
-    """The two pages' sections side by side; raises :class:`TranslationError` where they do not pair up."""
+    """The two pages' sections side by side; ``ValueError`` where they do not pair up."""
     a, b = sections(zh), sections(en)
     for x, y in zip_longest(a[1:], b[1:]):  # section 0 always pairs up
         if not (x and y and (x.heading.level, x.id) == (y.heading.level, y.id)):
-            raise TranslationError(f"sections differ: {_shown(zh, x)} vs {_shown(en, y)}: the two languages need "
-                                   "the same ## and ### headings, in the same order, with the same {#id}s")
+            raise ValueError(f"sections differ: {_shown(zh, x)} vs {_shown(en, y)}: the two languages need "
+                             "the same ## and ### headings, in the same order, with the same {#id}s")
     return list(zip(a, b))
 
 
@@ -79,22 +65,23 @@ def problems(zh: Page, en: Page, record: dict) -> list[str]:
     """Each section of the pair whose texts are not the ones recorded, with the command that records them."""
     try:
         pairs = pair(zh, en)
-    except TranslationError as error:
+    except ValueError as error:
         return [str(error)]
     entries = record.get(zh.name)
     if entries is None:
         return [f"{zh.path}: no translation record for this page: {_command(zh.path, [])}"]
     found = []
     for a, b in pairs:
-        if a.id in entries:
-            digests = entries[a.id].split()
-            changed = [NAMES[lang] for lang, s, old in zip(NAMES, (a, b), digests) if s.digest != old]
-            why = f"the {' and the '.join(changed)} text changed since the two were last checked" if changed else ""
-        else:
+        changed = [name for name, s, old in zip(("Chinese", "English"), (a, b), entries.get(a.id, "").split())
+                   if s.digest != old]
+        if a.id not in entries:
             why = "a new section, not recorded yet"
-        if why:
-            found.append(f"{zh.path} '#{a.id}' ({a.title} / {b.title}): {why}\n"
-                         f"  once both languages say the same: {_command(zh.path, [a.id])}")
+        elif changed:
+            why = f"the {' and the '.join(changed)} text changed since the two were last checked"
+        else:
+            continue
+        found.append(f"{zh.path} '#{a.id}' ({a.title} / {b.title}): {why}\n"
+                     f"  once both languages say the same: {_command(zh.path, [a.id])}")
     gone = [i for i in entries if i not in {a.id for a, _ in pairs}]
     if gone:
         found.append(f"{zh.path}: {', '.join(gone)} recorded, but the page has no such section any more: "
@@ -107,13 +94,14 @@ def _command(page: str, ids: list[str]) -> str:
 
 
 def mark(zh: Page, en: Page, record: dict, ids: list[str] | None = None) -> None:
-    """Record sections ``ids`` of the pair (all when ``None``) as checked; forget those no longer on the page."""
+    """Record sections ``ids`` of the pair (all when ``None``) as checked; forget those no longer on the page.
+    ``ValueError`` for a pair whose sections differ, or an id of no section."""
     pairs = pair(zh, en)
     entries = record.get(zh.name, {})
     unknown = [i for i in ids or [] if i not in entries and i not in {a.id for a, _ in pairs}]
     if unknown:
-        raise TranslationError(f"{zh.path} has no section {', '.join(unknown)}; its sections: "
-                               + ", ".join(f"'#{a.id}' ({b.title})" for a, b in pairs))
+        raise ValueError(f"{zh.path} has no section {', '.join(unknown)}; its sections: "
+                         + ", ".join(f"'#{a.id}' ({b.title})" for a, b in pairs))
     record[zh.name] = {}
     for a, b in pairs:
         if ids is None or a.id in ids:
@@ -162,7 +150,7 @@ def main(argv: list[str], path: Path = RECORD) -> int:
             if every or zh.name == name:
                 mark(zh, en, record, [i.removeprefix("#") for i in argv[2:]] or None)
                 print(f"{zh.path}: checked {' '.join(argv[2:]) or 'every section'}")
-    except TranslationError as error:
+    except ValueError as error:
         print(error, file=sys.stderr)
         return 1
     save(record, path)

@@ -20,9 +20,8 @@ import pytest
 from pipeline import offline
 from pipeline.cache import file_lock
 from pipeline.page import ROOT
-from pipeline.pdf import TYPESET
+from pipeline.pdf import LOAD_FIGURES, TYPESET
 from pipeline.site import PREFIXES
-from pipeline.weight import LOAD_FIGURES
 from tests.browser import ARTIFACTS, Memory, Recorder
 from tests.memo import built_once
 from tests.test_browser_pages import RAW_TEX

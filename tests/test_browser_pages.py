@@ -15,8 +15,7 @@ import re
 
 import pytest
 
-from pipeline.pdf import TYPESET
-from pipeline.weight import LOAD_FIGURES
+from pipeline.pdf import LOAD_FIGURES, TYPESET
 from tests.browser import ARTIFACTS, SEARCH_INDEX, SITE_PATH, load_all
 from tests.test_site import CHAPTERS, CONFIG, PAGES, page_dir
 

@@ -1,5 +1,4 @@
-"""The chapter notebooks (pipeline/notebooks.py, pipeline/kernels.py): in sync with the chapters, well formed,
-filled from the store."""
+"""The chapter notebooks (pipeline/notebooks.py): in sync with the chapters, well formed, filled from the store."""
 
 from __future__ import annotations
 
@@ -9,18 +8,20 @@ import re
 import nbformat
 import pytest
 
-from pipeline import kernels, reference, site
 from pipeline import notebooks as nb
+from pipeline import reference, site
+from pipeline.__main__ import main
 from pipeline.page import ROOT, parse, parse_text
 from pipeline.store import Record, Store
+from tests.test_kernels import kernel_problems
 
 SETTINGS = site.settings()
 PAGES = nb.chapter_pages(SETTINGS)
 
 
-def test_committed_notebooks_are_up_to_date() -> None:
-    problems = nb.out_of_date(SETTINGS)
-    assert not problems, "\n".join(problems) + "\nRegenerate them with: python3 dev.py generate"
+def test_committed_notebooks_and_search_words_are_up_to_date(capsys) -> None:
+    """As ``python3 dev.py check`` (pre-commit) says."""
+    assert main(["check"]) == 0, capsys.readouterr().out
 
 
 def test_chapters_come_from_the_nav_section() -> None:
@@ -36,7 +37,7 @@ def test_chapters_come_from_the_nav_section() -> None:
         "https://colab.research.google.com/github/me/notes/blob/dev/notebooks/en/b.ipynb"
     )
     assert chosen.page_url("b", "en", "#x") == "https://example.org/x/en/b/#x" and chosen.path == "/x/"
-    assert 'git+https://github.com/me/notes@dev"' in chosen.install_line()
+    assert 'git+https://github.com/me/notes@dev"' in nb.build(parse_text("", "docs/t.md"), chosen)["cells"][0]["source"]
     with pytest.raises(ValueError, match="extra.notebooks needs branch"):
         site.settings({"extra": {"notebooks": {"repository": "me/notes", "section": "章节"}}})
 
@@ -48,7 +49,7 @@ def test_notebook_follows_its_chapter(page) -> None:
     cells = book["cells"]
     install = cells[0]
     assert install["cell_type"] == "code" and install["metadata"]["tags"] == [nb.INSTALL_TAG]
-    assert SETTINGS.install_line() in install["source"]
+    assert f'git+https://github.com/{SETTINGS.repository}@{SETTINGS.branch}"' in install["source"]
     code = [cell for cell in cells[1:] if cell["cell_type"] == "code"]
     assert len(code) == len(page.snippets), "every Python block of the page is one code cell"
     assert [cell["metadata"].get("tags") == [nb.COLAB_TAG] for cell in code] == [
@@ -67,15 +68,8 @@ def test_notebook_follows_its_chapter(page) -> None:
 
 def test_colab_chapter_installs_what_the_notebooks_install() -> None:
     for page in (parse("docs/colab.md"), parse("docs/colab.en.md")):
-        assert SETTINGS.install_line() in [s.code.strip() for s in page.snippets]
-
-
-def test_runnable_drops_the_install_line_and_colab_cells() -> None:
-    book = kernels.runnable(nb.build(parse("docs/colab.en.md"), SETTINGS))
-    sources = [cell["source"] for cell in book["cells"] if cell["cell_type"] == "code"]
-    assert not any("%pip" in source or "google.colab" in source for source in sources)
-    assert "%matplotlib inline" in sources[0] and "    scikit-learn" not in sources[0], "the whole %pip command goes"
-    assert "from pipeline import reference; reference.pin()" in sources[0], "the kernel runs on the reference platform"
+        install = nb.build(page, SETTINGS)["cells"][0]["source"].split("\n")[1:3]  # the %pip command's two lines
+        assert "\n".join(install) in [s.code.strip() for s in page.snippets]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.path)
@@ -112,9 +106,9 @@ def test_outputs_come_from_the_store(tmp_path) -> None:
     assert [cell["execution_count"] for cell in code] == [None, 1, None, 2]
     nbformat.validate(nbformat.from_dict(book))
     # a kernel that printed the same passes; one that printed something else is reported
-    assert kernels.kernel_problems(page, book, records) == []
+    assert kernel_problems(page, book, records) == []
     code[3]["outputs"][0]["text"] = "3\n"
-    assert "printed '3\\n' in a kernel, '2\\n' in the tests" in kernels.kernel_problems(page, book, records)[0]
+    assert "printed '3\\n' in a kernel, '2\\n' in the tests" in kernel_problems(page, book, records)[0]
 
 
 def test_every_notebook_is_generated_from_a_chapter() -> None:

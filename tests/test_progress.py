@@ -1,21 +1,19 @@
 """dlnotes.progress: a bar where a student watches (terminal, Jupyter, Colab), nothing where output is recorded.
 
 The kernel, the terminal and the runner are the real ones: a Jupyter kernel run by
-nbclient (as ``python3 dev.py notebooks`` runs the chapters), a child process whose
+nbclient (as ``python3 dev.py kernels`` runs the chapters), a child process whose
 stderr is a pseudo-terminal, and the pages' runner on a page written for the test.
 What each did is remembered while dlnotes/ and pipeline/ are unchanged (tests/memo.py).
 """
 
 from __future__ import annotations
 
-import gc
 import io
 import os
 import subprocess
 import sys
 import textwrap
 import types
-import warnings
 from pathlib import Path
 
 import pytest
@@ -76,7 +74,7 @@ def test_a_jupyter_kernel_shows_a_widget_and_prints_nothing_to_stdout() -> None:
 
     import nbformat
 
-    from pipeline.kernels import execute
+    from tests.test_kernels import execute
 
     assert importlib.util.find_spec("ipywidgets"), "tqdm.auto draws its widget with ipywidgets: pip install -e .[test]"
     assert 25 * 0.03 > progress.DELAY, "the long run's sleeps alone outlast the delay, on any machine"
@@ -95,14 +93,7 @@ def test_a_jupyter_kernel_shows_a_widget_and_prints_nothing_to_stdout() -> None:
     ]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
 
-    def run() -> list:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)  # execute() leaves the kernel's zmq sockets to the GC
-            ran = execute(notebook, timeout=60)["cells"]
-            gc.collect()
-        return ran
-
-    ran = remembered(HERE, "kernel", run)
+    ran = remembered(HERE, "kernel", lambda: execute(notebook, timeout=60)["cells"])
 
     def outputs(cell, kind: str) -> list:
         if kind == "widget":

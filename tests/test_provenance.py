@@ -1,4 +1,4 @@
-"""Each checked output says what produced it and links to a filled-in report (pipeline/provenance.py)."""
+"""Each checked output says what produced it and links to a filled-in report (hooks/provenance.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from hooks.provenance import annotate, line
 from pipeline import reference, site
 from pipeline.page import parse, parse_text
-from pipeline.provenance import annotate, line
 from pipeline.store import Record
 
 SETTINGS = site.settings()
@@ -25,9 +25,9 @@ def test_a_line_goes_under_each_snippet_that_shows_output_in_its_indent() -> Non
                Record("k2", "docs/tensors.en.md", "", 0.1, "2.13.0+cpu", "cpu", 0, reference.REFERENCE,
                       date="2026-12-01")]
     lines = annotate(TEXT, page, records, SETTINGS).split("\n")
-    assert lines[8].startswith('    <p class="dlnotes-provenance">Output from torch 2.13.0+cpu, the reference CPU, '
-                               'run on 2026-12-01; on a GPU or in Colab the last digits may differ, while the asserts '
-                               'hold · <a href=')
+    assert lines[8].startswith('    <p class="dlnotes-provenance" data-search-exclude>Output from torch 2.13.0+cpu, '
+                               'the reference CPU, run on 2026-12-01; on a GPU or in Colab the last digits may differ, '
+                               'while the asserts hold · <a href=')
     assert sum("dlnotes-provenance" in line for line in lines) == 1, "only under output"
 
 
@@ -55,7 +55,7 @@ def test_the_line_says_whether_the_output_came_from_the_reference_platform(langu
 def test_every_output_on_a_chapter_says_where_it_came_from(site: Path, language: str, words: str) -> None:
     page = parse(f"docs/tensors{'' if language == 'zh' else '.en'}.md")
     html = (site / ("" if language == "zh" else "en") / "tensors" / "index.html").read_text(encoding="utf-8")
-    lines = re.findall(r'<p class="dlnotes-provenance">(.*?)</p>', html)
+    lines = re.findall(r'<p class="dlnotes-provenance" data-search-exclude>(.*?)</p>', html)
     assert len(lines) == sum(bool(s.expected) for s in page.runnable) > 0
     assert all(line.startswith(words) for line in lines)
     link = unescape(re.search(r'href="([^"]+)"', lines[0])[1])
