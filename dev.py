@@ -48,8 +48,7 @@ def run(*args: str | os.PathLike) -> None:
 
 
 def _has_torch() -> bool:
-    probe = subprocess.run([str(PYTHON), "-c", "import torch"], capture_output=True)
-    return probe.returncode == 0
+    return subprocess.run([str(PYTHON), "-c", "import torch"], capture_output=True).returncode == 0
 
 
 def setup() -> None:

@@ -21,13 +21,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-LANGUAGES = {"zh": "", "en": ".en"}
-"""Language -> page-name suffix: ``spiral.md`` (中文, the default) and ``spiral.en.md``."""
+LANGUAGES = {"zh": "", "en": ".en"}  # language -> page-name suffix: spiral.md (中文, the default), spiral.en.md
 
 RUNNABLE = "python"
 CODE_WIDTH = 80  # characters: the code column of a page at 1280 px holds about 84
+# the languages a fence may name; only python runs, and a fence with any other word fails
 FENCE_LANGUAGES = frozenset({RUNNABLE, "bash", "console", "text", "markdown", "yaml", "toml", "json", "html"})
-"""The languages a fence may name. Only ``python`` runs; a fence with any other word fails."""
 
 INCLUDE = re.compile(r'^--8<--[ \t]+"(?P<path>snippets/[\w/-]+\.py)"[ \t]*$')
 COLAB_ONLY = re.compile(r"^[ \t]*<!--[ \t]*colab-only\b(?::[ \t]*(?P<reason>.*?))?[ \t]*-->[ \t]*$")
@@ -86,8 +85,8 @@ class Snippet:
 
     @property
     def expected(self) -> list[str]:
-        """The ``#>`` lines: what the code must print, in order."""
-        return expected_output(self.code)
+        """The ``#>`` lines, without the marker: what the code must print, in order."""
+        return [(m["text"] or "").rstrip() for m in map(_OUTPUT.match, self.code.splitlines()) if m]
 
     def compile(self):
         """The code, compiled so that tracebacks name ``filename`` and its line numbers."""
@@ -202,16 +201,8 @@ def fence_language(info: str) -> str:
     return info.split(maxsplit=1)[0].strip("{}").lstrip(".") if info.strip() else ""
 
 
-def expected_output(code: str) -> list[str]:
-    """The ``#>`` lines of ``code``, without the marker: what it must print."""
-    return [(m["text"] or "").rstrip() for m in map(_OUTPUT.match, code.splitlines()) if m]
-
-
 def strip_comments(code: str) -> str:
-    """The code's tokens without comments and layout: what does not change between translations.
-
-    ``#>`` output lines are comments too: what a snippet prints does not depend on them.
-    """
+    """The code's tokens without comments (``#>`` lines too) and layout: what translations do not change."""
     layout = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
               tokenize.ENDMARKER}
     try:

@@ -77,23 +77,8 @@ def _save_figure(fig) -> dict[str, bytes]:
     return out
 
 
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Raise ``TimeoutError`` in the block after ``seconds`` (main thread only, where signals arrive)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def stop(signum, frame):
-        raise TimeoutError(f"the snippet ran past {seconds:g} s, the limit of one snippet (pipeline/runner.py)")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _stop(signum, frame):
+    raise TimeoutError(f"the snippet ran past {SNIPPET_TIMEOUT:g} s, the limit of one snippet (pipeline/runner.py)")
 
 
 def _leaks(namespace: dict) -> list[str]:
@@ -129,8 +114,11 @@ def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[R
     start = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        if hasattr(signal, "setitimer"):  # the child's main thread: a hang fails this snippet, the next one runs
+            signal.signal(signal.SIGALRM, _stop)
+            signal.setitimer(signal.ITIMER_REAL, SNIPPET_TIMEOUT)
         try:
-            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), _time_limit(SNIPPET_TIMEOUT):
+            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
                 exec(snippet.compile(), namespace)
         except Exception as exc:  # noqa: BLE001 - reported with the page; the other snippets still run
             tb = exc.__traceback__  # from the snippet's own frames on: the runner's say nothing to a reader
@@ -138,6 +126,9 @@ def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[R
                 tb = tb.tb_next
             error = "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
             error += stderr.getvalue()[-2000:]
+        finally:
+            if hasattr(signal, "setitimer"):
+                signal.setitimer(signal.ITIMER_REAL, 0)
     seconds = time.perf_counter() - start
     problems = [f"it warns: {w.category.__name__}: {w.message} ({Path(w.filename).name}:{w.lineno})" for w in caught]
     problems += _leaks(namespace)

@@ -1,11 +1,6 @@
-"""What the tests' child processes did (a kernel, a terminal, the runner, pytest, a site build), remembered
-while the code they ran is unchanged: entries of the ``outcomes`` cache (:mod:`pipeline.cache`).
-
-An outcome's key is the test module, the observation's name, the installed packages and
-the snippets' environment; its reads are the repository packages this test process
-imported (what a child may run too), or for a build every file it read. The assertions
-run every time, on the stored data. tests/browser.py remembers the browser's observations.
-"""
+"""What the tests' child processes did (a kernel, a terminal, the runner, pytest, a site build): entries of
+the ``outcomes`` cache (:mod:`pipeline.cache`), reused while what they read is unchanged. The assertions run
+every time, on the stored data. tests/browser.py remembers the browser's observations the same way."""
 
 from __future__ import annotations
 
@@ -49,13 +44,9 @@ def remembered(module: Path, name: str, observe: Callable[[], object], folder: P
 
 
 def built_once(kind: str, product: str, command: list[str], what: str, timeout: int = 1800) -> Path:
-    """The folder that ``python -m <command> <folder>`` builds (a site, the offline site, the PDFs), an
-    outcome's file, built again only when a file the build opened, listed or imported has changed.
-
-    ``python -m pipeline.cache`` records those reads. The test workers share it (a lock per
-    kind); the command must pass without a warning. ``<folder>.*`` siblings (what a test made
-    from it) go with it.
-    """
+    """The folder that ``python -m <command> <folder>`` builds (a site, the offline site, the PDFs), built again
+    only when a file the build opened, listed or imported has changed (``python -m pipeline.cache`` records
+    them). A lock per kind; no warning allowed; ``<folder>.*`` siblings (made from it by a test) go with it."""
     entry = key("build", kind, command, installed(), environment())
     out = OUTCOMES.file(entry, kind)
     with file_lock(OUTCOMES.root / f".lock-{kind}"):
