@@ -28,6 +28,7 @@ from pipeline.page import ROOT
 
 pytest_plugins = ["tests.browser"]  # the browser fixtures (chromium is only started by the tests that use it)
 
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--device", help=f"device for every example: cpu, cuda, cuda:N or auto (sets "
                      f"${DEVICE_ENV_VAR}; default: its current value, else cpu)")
@@ -51,8 +52,7 @@ def pytest_configure(config: pytest.Config) -> None:
     reference.pin()  # the threads and deterministic algorithms of the reference, as in the snippets' processes
 
 
-BROWSER_FIXTURES = frozenset({"tab", "browser", "origin"})
-"""A test that asks for one of these reads pages in chromium (tests/browser.py)."""
+BROWSER_FIXTURES = frozenset({"tab", "browser", "origin"})  # a test that asks for one reads pages in chromium
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -5,10 +5,9 @@
     results.get(key)            # the data, or None: never stored, or a file it read has changed since
     results.file(key, "svg")    # a file stored with it
 
-The *key* says what was asked; the *reads* are the files the step read, recorded
-while it ran (:func:`imported`, :func:`recording`), never listed by hand. Kinds:
-``results`` (snippet runs, :mod:`pipeline.store`) and ``outcomes`` (what the tests'
-child processes, site builds and browser did: ``tests/memo.py``, ``tests/browser.py``).
+The *key* says what was asked; the *reads* are the files the step read, recorded while it ran
+(:func:`imported`, :func:`recording`), never listed by hand. Kinds: ``results`` (:mod:`pipeline.store`)
+and ``outcomes`` (``tests/memo.py``, ``tests/browser.py``).
 """
 
 from __future__ import annotations
@@ -41,11 +40,8 @@ def _digest(path: Path, stamp: tuple[int, int] | None) -> str:
 
 
 def digest(path: Path) -> str:
-    """A file's content digest, a folder's list of names (hidden ones and ``__pycache__`` left out), or ``missing``.
-
-    A file is read once per process and stamp (mtime, size); one changed in the last two
-    seconds is read every time, since its stamp may not show the next change ("racy", as git says).
-    """
+    """A file's content digest (read once per stamp, but every time in the two seconds after a change, which the
+    stamp may not show: "racy", as git says), a folder's names (not hidden, not ``__pycache__``), or ``missing``."""
     try:
         stat = path.stat()
     except OSError:

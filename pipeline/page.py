@@ -229,24 +229,11 @@ def _snippet(path: str, opening: int, end: int, info: str, body: str, colab_only
 
 def parse_text(text: str, path: str) -> Page:
     """Parse ``text``, the page at ``path`` (relative to the root, e.g. ``docs/spiral.en.md``)."""
-    name, page_language = split_file_name(path)
-    lines = text.splitlines()
-    blocks: list[Block] = []
-    prose: list[str] = []
-    prose_start = 1
-    shown: set[str] = set()  # snippet files included so far (a figure must follow its snippet)
-
-    def flush(next_line: int) -> None:
-        nonlocal prose_start
-        if prose:
-            blocks.append(Prose(prose_start, tuple(prose)))
-            prose.clear()
-        prose_start = next_line
-
-    i = 0
+    name, language = split_file_name(path)
+    lines, blocks, shown = text.splitlines(), [], set()  # shown: snippet files so far (a figure follows its own)
+    i = start = 0  # start: the first line of the prose being read (0-based)
     while i < len(lines):
-        opening, figure = _OPEN.match(lines[i]), FIGURE.match(lines[i])
-        marker = COLAB_ONLY.match(lines[i])
+        opening, figure, marker = _OPEN.match(lines[i]), FIGURE.match(lines[i]), COLAB_ONLY.match(lines[i])
         if marker:
             following = _OPEN.match(lines[i + 1]) if i + 1 < len(lines) else None
             if following is None or fence_language(following["info"]) != RUNNABLE:
@@ -254,17 +241,16 @@ def parse_text(text: str, path: str) -> Page:
             if not marker["reason"]:
                 raise PageError(f"{path}:{i + 1}: say why the block is Colab-only: <!-- colab-only: reason -->")
         if opening is None and figure is None:
-            prose.append(lines[i])
             i += 1
             continue
-        flush(i + 1)
+        if i > start:
+            blocks.append(Prose(start + 1, tuple(lines[start:i])))
         if figure:
             if f"snippets/{figure['name']}.py" not in shown:
                 raise PageError(f"{path}:{i + 1}: figures/{figure['name']}.svg is drawn by "
                                 f"snippets/{figure['name']}.py, which must be shown above it on the page")
             blocks.append(Figure(i + 1, figure["alt"], figure["name"]))
-            i += 1
-            prose_start = i + 1
+            i = start = i + 1
             continue
         fence, indent = opening["fence"], len(opening["indent"])
         close = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
@@ -273,21 +259,19 @@ def parse_text(text: str, path: str) -> Page:
             raise PageError(f"{path}:{i + 1}: this fence is never closed")
         info = opening["info"].strip()
         body = "\n".join(line[indent:] for line in lines[i + 1 : end]) + "\n"
-        language = fence_language(info)
-        if language == RUNNABLE:
+        if fence_language(info) == RUNNABLE:
             reason = COLAB_ONLY.match(lines[i - 1]) if i else None
-            snippet = _snippet(path, i + 1, end + 1, info, body, reason["reason"] if reason else None)
-            shown.add(snippet.filename)
-            blocks.append(snippet)
-        elif language in FENCE_LANGUAGES:
+            blocks.append(_snippet(path, i + 1, end + 1, info, body, reason["reason"] if reason else None))
+            shown.add(blocks[-1].filename)
+        elif fence_language(info) in FENCE_LANGUAGES:
             blocks.append(Fence(i + 1, end + 1, info, body))
         else:
-            raise PageError(f"{path}:{i + 1}: fence language {language or '(none)'!r} is unknown; "
+            raise PageError(f"{path}:{i + 1}: fence language {fence_language(info) or '(none)'!r} is unknown; "
                             f"use one of {sorted(FENCE_LANGUAGES)} (only python runs)")
-        i = end + 1
-        prose_start = i + 1
-    flush(len(lines) + 1)
-    return Page(path, name, page_language, tuple(blocks))
+        i = start = end + 1
+    if start < len(lines):
+        blocks.append(Prose(start + 1, tuple(lines[start:])))
+    return Page(path, name, language, tuple(blocks))
 
 
 @functools.cache

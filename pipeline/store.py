@@ -49,11 +49,8 @@ class Record:
 
 
 def process_env() -> dict[str, str]:
-    """The environment of a process that runs snippets: the reference's pins (:mod:`pipeline.reference`).
-
-    OpenMP threads sleep while they wait: two test workers' processes share two cores,
-    and spinning threads took turns from each other (a snippet 3-5 times slower).
-    """
+    """The environment of a process that runs snippets: the reference's pins (:mod:`pipeline.reference`);
+    OpenMP threads sleep while they wait (spinning ones of two workers on two cores: a snippet 3-5x slower)."""
     return {**os.environ, "MPLBACKEND": "Agg", "OMP_WAIT_POLICY": "PASSIVE", **pins()}
 
 
@@ -74,15 +71,14 @@ def _ask_device() -> str:
     return f"{device} ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else str(device)
 
 
-@functools.cache
-def _environment(device: str, pinned: str) -> str:
-    versions = " ".join(f"{name}={metadata.version(name)}" for name in _LIBRARIES)
-    return f"python={platform.python_version()} {platform.machine()} {versions} device={device} pins={pinned}"
-
-
 def environment() -> str:
     """Everything besides the snippet and the code it imports that can change what it prints."""
-    return _environment(device_name(), json.dumps(sorted(pins().items())))
+    versions = " ".join(f"{name}={_version(name)}" for name in _LIBRARIES)
+    return (f"python={platform.python_version()} {platform.machine()} {versions} device={device_name()} "
+            f"pins={json.dumps(sorted(pins().items()))}")
+
+
+_version = functools.cache(metadata.version)
 
 
 def key(snippet: Snippet, env: str | None = None) -> str:
