@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline import notebooks
 from pipeline.page import ROOT
 from pipeline.site import EPOCH, NOTEBOOKS, PREFIXES, build_variant, command, settings, write_zip
 
@@ -27,6 +28,7 @@ README = {language: Path(__file__).with_name(f"offline-README.{language}.txt").r
 
 def build_site(out: Path) -> None:
     """Build the site for ``file://`` into ``out`` (strict: a warning fails)."""
+    notebooks.prepare()  # what the build reads
     build_variant(out, "DLNOTES_OFFLINE", lambda config: config.extra.update(
         polyfills=[*config.extra.get("polyfills", []), SHIM]))
     for root in PREFIXES.values():  # hooks/i18n.py split the index per language after the plugin wrote its script

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline import notebooks
 from pipeline.site import build_variant, command
 
 TYPESET = "body[data-maths=typeset]"  # set by docs/javascripts/katex-init.js once KaTeX is done
@@ -42,6 +43,7 @@ def build_print_site(language: str, out: Path) -> Path:
         title, contents = TITLES[language]
         config.plugins["print-site"].config.update(print_page_title=title, toc_title=contents)
 
+    notebooks.prepare()  # what the build reads
     build_variant(out, "DLNOTES_PDF", book, use_directory_urls=False)
     return out / "print_page.html"
 

@@ -107,12 +107,9 @@ def write_zip(path: Path, entries: dict[str, bytes | Path]) -> Path:
 
 
 def build_variant(out: Path, switch: str, change: Callable | None = None, **overrides) -> None:
-    """Build a variant of the site into ``out`` (strict), after what the build reads (the store, the site's
-    notebooks): ``switch``, the variable that mkdocs.yml's ``!ENV`` reads, turned on; ``overrides`` to
-    mkdocs' config as it loads; then ``change(config)``."""
-    from pipeline.notebooks import prepare  # it imports this module
-
-    prepare()
+    """Build a variant of the site into ``out`` (strict; it reads the store: call ``notebooks.prepare()`` first):
+    ``switch``, the variable that mkdocs.yml's ``!ENV`` reads, turned on; ``overrides`` to mkdocs' config as
+    it loads; then ``change(config)``."""
     os.environ[switch] = "true"
     os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
