@@ -24,14 +24,17 @@ _SKIPPED = frozenset({"a", "autoref", "abbr", "code", "pre", "kbd", "samp", "h1"
 _PLACEHOLDER = f"{STX}[^{ETX}]*{ETX}"  # stashed raw HTML or an escaped character: kept whole
 
 
-def rows() -> list[tuple[str, str]]:
-    """(English, 中文) of each term of the glossary table, in order."""
-    found = []
-    for line in (DOCS / "glossary.md").read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if line.startswith("| ") and len(cells) >= 3 and cells[0] != "English" and not set(cells[0]) <= set("-: "):
-            found.append((cells[0], cells[1]))
-    return found
+def rows() -> tuple[tuple[str, str], ...]:
+    """(English, 中文) of each term of the glossary table, in order (read every call, parsed once per text:
+    a build converts Markdown some 800 times)."""
+    return _table((DOCS / "glossary.md").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _table(text: str) -> tuple[tuple[str, str], ...]:
+    cells = ([cell.strip() for cell in line.strip().strip("|").split("|")] for line in text.splitlines()
+             if line.startswith("| "))
+    return tuple((c[0], c[1]) for c in cells if len(c) >= 3 and c[0] != "English" and not set(c[0]) <= set("-: "))
 
 
 def search_words() -> str:
@@ -100,7 +103,7 @@ class Tooltips(Extension):
 
     def run(self, root: Element) -> None:
         if self.language:
-            self.pattern, self.titles = _matcher(self.language, tuple(rows()))
+            self.pattern, self.titles = _matcher(self.language, rows())
             self.mark(root)
 
     def mark(self, element: Element) -> None:

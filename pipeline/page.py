@@ -201,6 +201,7 @@ def fence_language(info: str) -> str:
     return info.split(maxsplit=1)[0].strip("{}").lstrip(".") if info.strip() else ""
 
 
+@functools.cache
 def strip_comments(code: str) -> str:
     """The code's tokens without comments (``#>`` lines too) and layout: what translations do not change."""
     layout = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
