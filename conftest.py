@@ -5,8 +5,6 @@ The tests run on every core (pytest-xdist, ``-n auto --dist loadfile``: a file's
 one worker); the workers share the result store and the built site.
 """
 
-from __future__ import annotations
-
 import collections
 import json
 import os
@@ -96,7 +94,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytes
     report = yield
     if call.when == "call":  # the comparisons this test made, where the session can read them
         report.user_properties += [(OUTPUT, [where, mode, platform, vars(comparison)])
-                                   for where, (mode, platform, comparison) in examples.drain().items()]
+                                   for where, (mode, platform, comparison) in examples.COMPARED.items()]
+        examples.COMPARED.clear()
     return report
 
 

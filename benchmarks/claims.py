@@ -14,8 +14,6 @@ many seeds the first metric came out ahead of the second (for a comparison of tw
 A report, not a test: the pages say what the spread shows.
 """
 
-from __future__ import annotations
-
 import argparse
 import importlib.util
 import statistics

@@ -14,8 +14,6 @@ PCA has no randomness.
 prints each metric's mean and spread over seeds 0-4, on one CPU thread.
 """
 
-from __future__ import annotations
-
 import functools
 from collections.abc import Callable
 

@@ -5,8 +5,6 @@ metrics; benchmarks/claims.py runs seeds 0-4 and prints mean and spread.
 Run alone: .venv/bin/python benchmarks/claims.py --only backprop
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 
 import torch

@@ -13,8 +13,6 @@ mini-batches. Seed 0 is the page's setting, so its numbers are the page's.
 prints each metric's mean and spread over seeds 0-4, on one CPU thread.
 """
 
-from __future__ import annotations
-
 import functools
 from collections.abc import Callable
 

@@ -10,8 +10,6 @@ initial weights; seed 0 is what the page shows. Run only these:
     .venv/bin/python benchmarks/claims.py --only ml_overview
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 
 import torch

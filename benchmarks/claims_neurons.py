@@ -11,8 +11,6 @@ among them.
     .venv/bin/python benchmarks/claims.py --only neurons
 """
 
-from __future__ import annotations
-
 import math
 import statistics
 from collections.abc import Callable

@@ -15,8 +15,6 @@ are the page's (on the CPU).
 prints each metric's mean and spread over seeds 0-4, on one CPU thread.
 """
 
-from __future__ import annotations
-
 import functools
 import itertools
 from collections.abc import Callable

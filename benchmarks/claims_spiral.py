@@ -13,8 +13,6 @@ shared by several claims are cached per seed.
     .venv/bin/python benchmarks/claims.py --only spiral
 """
 
-from __future__ import annotations
-
 import functools
 from collections.abc import Callable
 

@@ -28,8 +28,6 @@ the median of the seeds, both on the same number of CPU threads (``--threads``;
 scikit-learn's BLAS is limited through threadpoolctl).
 """
 
-from __future__ import annotations
-
 import argparse
 import statistics
 import time

@@ -25,8 +25,6 @@ benchmarks/rbm_vs_sklearn.py, 3 seeds).
 The suite and build parts empty ``.cache/`` for their cold runs and put it back after.
 """
 
-from __future__ import annotations
-
 import argparse
 import collections
 import contextlib
@@ -55,7 +53,7 @@ PYTHON = sys.executable
 BUDGETS = {"cold": 150.0, "cold, no browser": 120.0, "warm": 30.0, "warm, one snippet edited": 30.0,
            "warm, no browser": 30.0, "warm, one snippet edited, no browser": 30.0}
 NO_BROWSER = ("--ignore-glob=tests/test_browser_*.py",)  # as on a machine without chromium
-BUILD_BUDGET, SNIPPET_BUDGET = 10.0, 5.0
+BUILD_BUDGET, SNIPPET_BUDGET = 8.0, 5.0  # issue 24: the warm strict build ≤ 8 s
 WARM_BUILDS = 3
 """The warm build is timed this many times and the median reported (it takes seconds, and one
 run on a shared machine can be a third slower than the next); every run is shown beside it."""

@@ -11,8 +11,6 @@ full-batch epochs); the median wall time of the repeats is reported, with the
 final accuracy as a check that the runs did the real work.
 """
 
-from __future__ import annotations
-
 import argparse
 import statistics
 import time

@@ -1,7 +1,5 @@
 """Argument checks shared by the dlnotes modules, so every module says the same thing."""
 
-from __future__ import annotations
-
 import torch
 
 MAX_SEED = 2**32 - 1

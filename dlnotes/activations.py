@@ -16,8 +16,6 @@ Explained in the chapter "Neurons and activation functions" (docs/neurons.md,
 section "Activation functions").
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Callable
 

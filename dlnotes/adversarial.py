@@ -8,8 +8,6 @@ Explained in the chapter "Machine learning at a glance" (docs/ml-overview.md,
 section "Unstable and attackable").
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 
 import torch

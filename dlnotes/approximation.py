@@ -13,8 +13,6 @@ sawtooth exactly, which no shallow network of the same size can.
 Explained in the chapter "Universal approximation" (docs/approximation.md).
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Callable
 

@@ -16,8 +16,6 @@ directly with an SVD.
 Explained in the chapter "Autoencoders" (docs/autoencoders.md).
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Sequence
 
 import torch

@@ -13,8 +13,6 @@ Explained in the chapter "Machine learning at a glance" (docs/ml-overview.md,
 section "Reinforcement learning").
 """
 
-from __future__ import annotations
-
 import math
 import random
 from collections.abc import Sequence

@@ -5,8 +5,6 @@ section "The data"); the Gaussian blobs, the rings and the digits in "Machine
 learning at a glance" (docs/ml-overview.md).
 """
 
-from __future__ import annotations
-
 import math
 
 import torch

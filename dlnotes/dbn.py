@@ -15,8 +15,6 @@ back-propagation is fine-tuning.
 Explained in the chapter "Deep belief networks" (docs/dbn.md).
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 
 import torch

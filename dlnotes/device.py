@@ -5,8 +5,6 @@ laptop, in CI and on a GPU. Explained in the chapter "PyTorch tensor basics"
 (docs/tensors.md, section "Devices").
 """
 
-from __future__ import annotations
-
 import os
 import re
 

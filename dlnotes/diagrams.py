@@ -25,8 +25,6 @@ Shown in the chapters "Neurons and activation functions" (docs/neurons.md),
 belief networks" (docs/dbn.md).
 """
 
-from __future__ import annotations
-
 import math
 import re
 import warnings

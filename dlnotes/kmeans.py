@@ -9,8 +9,6 @@ Explained in the chapter "Machine learning at a glance" (docs/ml-overview.md,
 section "Unsupervised learning").
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 import torch

@@ -13,8 +13,6 @@ Explained in the chapter "Machine learning at a glance" (docs/ml-overview.md,
 section "Generative and discriminative models").
 """
 
-from __future__ import annotations
-
 import math
 
 import torch
@@ -59,7 +57,7 @@ class GaussianNaiveBayes(nn.Module):
         self.register_buffer("mean", torch.empty(0, 0))
         self.register_buffer("var", torch.empty(0, 0))
 
-    def fit(self, X: torch.Tensor, y: torch.Tensor) -> GaussianNaiveBayes:
+    def fit(self, X: torch.Tensor, y: torch.Tensor) -> "GaussianNaiveBayes":
         """Set the maximum-likelihood estimates from ``X`` ``(n, d)`` and labels ``y`` ``(n,)``.
 
         With ``n_c`` points in class ``c``: ``π_c = n_c / n``, ``μ_c`` their mean and

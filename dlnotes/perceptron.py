@@ -12,8 +12,6 @@ Explained in the chapter "Neurons and activation functions" (docs/neurons.md,
 section "The perceptron").
 """
 
-from __future__ import annotations
-
 import math
 from dataclasses import dataclass, field
 

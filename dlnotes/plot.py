@@ -2,12 +2,10 @@
 
 Each function returns a ``matplotlib.figure.Figure`` built without pyplot, so it
 works headless and leaves no global state. The site draws every figure from the
-snippet that shows it (hooks/figures.py). Explained in the chapter "Spiral
+snippet that shows it (hooks/results.py). Explained in the chapter "Spiral
 classification" (docs/spiral.md); images are shown in "Machine learning at a
 glance" (docs/ml-overview.md).
 """
-
-from __future__ import annotations
 
 import torch
 from matplotlib.axes import Axes

@@ -4,8 +4,6 @@ Explained in the chapter "Gradients and backpropagation" (docs/backprop.md,
 section "Vanishing gradients").
 """
 
-from __future__ import annotations
-
 from torch import nn
 
 

@@ -9,8 +9,6 @@ has lasted ``DELAY`` seconds, so quick runs leave nothing behind. The bar is
 it never writes to stdout.
 """
 
-from __future__ import annotations
-
 import sys
 import warnings
 

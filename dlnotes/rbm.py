@@ -20,8 +20,6 @@ the data (contrastive divergence, CD-k) or kept from one mini-batch to the next
 Explained in the chapter "Restricted Boltzmann machines" (docs/rbm.md).
 """
 
-from __future__ import annotations
-
 import torch
 import torch.nn.functional as F
 

@@ -4,8 +4,6 @@ Explained in the chapter "PyTorch tensor basics" (docs/tensors.md, section
 "Random tensors").
 """
 
-from __future__ import annotations
-
 import random
 
 import torch

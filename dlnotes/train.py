@@ -4,8 +4,6 @@ Explained in the chapter "Spiral classification" (docs/spiral.md, section
 "Training").
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 

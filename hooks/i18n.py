@@ -3,12 +3,15 @@ internals (pinned): each language's build gets mkdocstrings' locale (read once) 
 the one search index is split: English entries go to en/search/, where overrides/main.html points English pages.
 """
 
-from __future__ import annotations
-
 import json
+import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads hooks by path: find pipeline/
+
 from mkdocs.plugins import event_priority
+
+from pipeline import site
 
 
 def _language_roots(config) -> dict[str, str]:
@@ -20,8 +23,7 @@ def _language_roots(config) -> dict[str, str]:
 
 @event_priority(100)  # before the plugins' own on_config
 def on_config(config):
-    i18n = config.plugins["i18n"]
-    language = i18n.current_language or i18n.default_language
+    language = site.language(config)
     config.plugins["mkdocstrings"].config.locale = language
     config.extra["i18n_root"] = _language_roots(config).get(language, "")
     return config

@@ -7,8 +7,6 @@ committed notebooks. They lean on both plugins' internals: versions pinned in re
 effects tested in tests/test_site.py.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -24,24 +22,12 @@ from pipeline.page import LANGUAGES, ROOT, file_name, parse, split_file_name
 from pipeline.runner import FILL, MissingRecords
 from pipeline.site import SITE_NOTEBOOKS
 
-_LABELS = {
-    "zh": {"open": "在 Colab 中打开", "download": "下载笔记本", "notebook": "查看笔记本", "chapter": "回到章节",
-           "label": "本章的笔记本", "all": "下载全部笔记本（zip）"},
-    "en": {"open": "Open in Colab", "download": "Download notebook", "notebook": "View as a notebook",
-           "chapter": "Back to the chapter", "label": "This chapter's notebook", "all": "Download all notebooks (zip)"},
-}
-
-
-def _language(config) -> str:
-    """The language this build is for (the i18n plugin builds one language at a time)."""
-    i18n = config.plugins.get("i18n")
-    return (i18n.current_language or i18n.default_language) if i18n else "zh"
-
 
 def on_config(config):
     """One mkdocs-jupyter cache per language (a build evicts what it did not use); the notebooks current."""
-    config.plugins["mkdocs-jupyter"].config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / _language(config))
-    if _language(config) != "zh":
+    language = site.language(config)
+    config.plugins["mkdocs-jupyter"].config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / language)
+    if language != "zh":
         return config  # the default language's build wrote both languages' notebooks
     try:
         expected = notebooks.site_notebooks(site.settings())  # as dev.py run wrote them (serve changes site_url)
@@ -107,7 +93,7 @@ def on_page_content(content: str, page, config, files) -> str:
 
 def on_post_build(config):
     """The committed notebooks and their zips, once, into the site's root (the default language's build)."""
-    if _language(config) == "zh":
+    if site.language(config) == "zh":
         try:
             notebooks.publish(site.settings(config), Path(config.site_dir))
         except FileNotFoundError as error:
@@ -125,8 +111,8 @@ def on_page_context(context, page, config, nav):
     is_notebook = uri.startswith("notebooks/") and uri.endswith(".ipynb") and name in chosen.chapters
     if not (is_chapter or is_notebook):
         return context
-    language = _language(config)
-    labels = _LABELS[language]
+    language = site.language(config)
+    labels = site.WORDS[language]["colab"]
     end = "/" if config.use_directory_urls else ".html"  # x.html in the offline copy (pipeline/offline.py)
     context["colab"] = {
         **labels,

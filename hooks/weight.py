@@ -3,8 +3,6 @@ index (over half of it; the build's search step is four times faster without hig
 indexes ``page.content`` in its ``on_page_context`` (priority 0), so just before it the content is swapped for its
 search view, and just after put back."""
 
-from __future__ import annotations
-
 import re
 
 from mkdocs.plugins import CombinedEvent, event_priority

@@ -1,7 +1,5 @@
 """``python -m pipeline <command>``: the implementation of ``python3 dev.py <command>`` (see dev.py)."""
 
-from __future__ import annotations
-
 import importlib
 import sys
 

@@ -10,8 +10,6 @@ The *key* says what was asked; the *reads* are the files the step read, recorded
 and ``outcomes`` (``tests/memo.py``, ``tests/browser.py``).
 """
 
-from __future__ import annotations
-
 import contextlib
 import functools
 import hashlib

@@ -3,8 +3,6 @@
 :data:`COMPARED` for the session's summary (``conftest.py``).
 """
 
-from __future__ import annotations
-
 import difflib
 import doctest
 import functools
@@ -20,14 +18,8 @@ from pipeline.runner import ensure
 from pipeline.store import Record, device_name
 
 COMPARED: dict[str, tuple[str, str, outputs.Comparison]] = {}
-"""``file:line`` of each output compared in this process -> (the mode, the platform of the run, the comparison)."""
-
-
-def drain() -> dict[str, tuple[str, str, outputs.Comparison]]:
-    """The comparisons made since the last call (each test's own: ``conftest.py`` asks after each test)."""
-    done = dict(COMPARED)
-    COMPARED.clear()
-    return done
+"""``file:line`` of each output compared in this process -> (the mode, the platform of the run, the comparison);
+``conftest.py`` takes them after each test."""
 
 
 _records = functools.cache(ensure)  # a page's records, read or run once in this process

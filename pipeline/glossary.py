@@ -5,8 +5,6 @@ Its Chinese terms are the search's words: jieba would split 自编码器 into �
 them. Its rows are the pages' tooltips (:class:`Tooltips`): 张量 shows "tensor", "tensor" shows 张量.
 """
 
-from __future__ import annotations
-
 import functools
 import re
 from xml.etree.ElementTree import Element

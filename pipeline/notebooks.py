@@ -5,8 +5,6 @@ for download: :func:`publish`); ``docs/notebooks/`` holds them with each snippet
 for the site's notebook pages (:func:`prepare`; nothing is executed). tests/test_kernels.py runs them.
 """
 
-from __future__ import annotations
-
 import base64
 import re
 import shutil
@@ -19,21 +17,11 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from pipeline import glossary, reference
 from pipeline.page import LANGUAGES, ROOT, Fence, Page, Prose, Snippet, file_name, pages, parse
-from pipeline.runner import ensure_all, stored
-from pipeline.site import NOTEBOOKS, SITE_NOTEBOOKS, Settings, archive_path, notebook_path, settings, write_zip
+from pipeline.runner import ensure, ensure_all
+from pipeline.site import NOTEBOOKS, SITE_NOTEBOOKS, WORDS, Settings, archive_path, notebook_path, settings, write_zip
 from pipeline.store import Record, Store
 
 INSTALL_TAG, COLAB_TAG = "install", "colab-only"
-_INSTALL_COMMENT = {
-    "zh": "# 在 Colab 中安装 dlnotes（Colab 已经自带 torch 和 scikit-learn），并让图直接显示在单元格下面",
-    "en": "# Install dlnotes in Colab (which already has torch and scikit-learn), and show figures under the cells",
-}
-_GENERATED_NOTE = {
-    "zh": "*本笔记本由 [`{source}`]({source_url}) 自动生成，修改请改章节而不是笔记本；网页版：<{page_url}>。"
-          "网页上的输出打印于参考 CPU（{reference}）{last_digits}。*",
-    "en": "*Generated from [`{source}`]({source_url}); edit the chapter, not the notebook. On the web: <{page_url}>. "
-          "The outputs on the web page were printed on the reference CPU ({reference}){last_digits}.*",
-}
 _ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*\n'
                          r"(?P<body>(?:[ \t]*\n|    .*\n)*)", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -51,16 +39,17 @@ def build(page: Page, settings: Settings) -> NotebookNode:
     """The notebook (nbformat 4.5) of one chapter in one language, without outputs: the install cell, a note,
     then each section's prose as Markdown cells cut at its snippets, each snippet as a code cell."""
     language = page.language
-    note = _GENERATED_NOTE[language].format(
+    words = WORDS[language]
+    note = words["generated note"].format(
         source=page.path,
         source_url=f"https://github.com/{settings.repository}/blob/{settings.branch}/{page.path}",
         page_url=settings.page_url(page.name, language),
         reference=reference.short(language),
-        last_digits=reference.LAST_DIGITS[language],
+        last_digits=words["last digits"],
     )
     package = f"dlnotes @ git+https://github.com/{settings.repository}@{settings.branch}"
     # the %pip command on two lines that fit a page's code column, as docs/colab.md shows it
-    install = f'{_INSTALL_COMMENT[language]}\n%pip install -q "{package}" \\\n    scikit-learn\n%matplotlib inline'
+    install = f'{words["install comment"]}\n%pip install -q "{package}" \\\n    scikit-learn\n%matplotlib inline'
     cells = [new_code_cell(install, metadata={"tags": [INSTALL_TAG]}), new_markdown_cell(note)]
 
     def markdown(lines: list[str]) -> list[NotebookNode]:
@@ -174,7 +163,7 @@ def site_notebooks(settings: Settings) -> dict[Path, str]:
     (``docs/notebooks/<page>.ipynb``, ``<page>.en.ipynb``; git-ignored). Reads the store only."""
     store = Store()
     return {SITE_NOTEBOOKS / file_name(page.name, page.language, ".ipynb"):
-            dumps(with_outputs(page, build(page, settings), stored(page, store), store))
+            dumps(with_outputs(page, build(page, settings), ensure(page, store, run=False), store))
             for page in chapter_pages(settings)}
 
 

@@ -8,8 +8,6 @@ index as a script too, which ``file://`` can load. Each zip holds the whole site
 switch works), that language's notebooks, a wheel of ``dlnotes`` and README.txt (offline-README.<language>.txt).
 """
 
-from __future__ import annotations
-
 import os
 import subprocess
 import sys

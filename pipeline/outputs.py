@@ -4,8 +4,6 @@ Exactly on the reference platform; elsewhere (or as ``$DLNOTES_OUTPUTS`` says) e
 :func:`allowed`, all else (text, integers, shapes, dtypes) exactly. A ``# tolerance: 5% (why)`` line widens it.
 """
 
-from __future__ import annotations
-
 import math
 import os
 import re

@@ -10,8 +10,6 @@ notebooks, the hooks, the checks and the benchmark report read this model; none 
 Markdown itself.
 """
 
-from __future__ import annotations
-
 import functools
 import io
 import re
@@ -115,7 +113,7 @@ class Heading:
     line: int
 
     @staticmethod
-    def read(text: str, line: int) -> Heading | None:
+    def read(text: str, line: int) -> "Heading | None":
         """The heading written on this prose line, if it is one."""
         match = _HEADING.match(text)
         if match is None:

@@ -8,8 +8,6 @@ language's build (mkdocs-static-i18n) overwrites: the Chinese book is a build of
 one a build of both languages (English is built last).
 """
 
-from __future__ import annotations
-
 import shutil
 import sys
 import tempfile
@@ -17,13 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline import notebooks
-from pipeline.site import build_variant, command
+from pipeline.site import WORDS, build_variant, command
 
 TYPESET = "body[data-maths=typeset]"  # set by docs/javascripts/katex-init.js once KaTeX is done
-TITLES = {  # the book's title and its table of contents' heading
-    "zh": ("dlnotes 深度学习笔记", "目录"),
-    "en": ("dlnotes deep-learning notes", "Contents"),
-}
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 # A browser script: every (lazy: hooks/weight.py) figure loaded, as a reader's scrolling would, and the fonts ready
@@ -40,7 +34,7 @@ def build_print_site(language: str, out: Path) -> Path:
         for other in config.plugins["i18n"].config.languages:
             if language == "zh" and other.locale != "zh":
                 other.build = False  # else a later language's build overwrites the print page
-        title, contents = TITLES[language]
+        title, contents = WORDS[language]["book"]  # its title and its table of contents' heading
         config.plugins["print-site"].config.update(print_page_title=title, toc_title=contents)
 
     notebooks.prepare()  # what the build reads

@@ -3,8 +3,6 @@
 The standard library only at the top: conftest.py pins the environment before anything imports torch or NumPy.
 """
 
-from __future__ import annotations
-
 import os
 import platform
 import re
@@ -18,11 +16,6 @@ LIBRARIES = ("numpy", "scipy", "scikit-learn")  # besides torch, whose numerical
 _ISA_PINS = {"ATEN_CPU_CAPABILITY": "avx2", "MKL_CBWR": "AVX2", "ONEDNN_MAX_CPU_ISA": "AVX2",
              "OPENBLAS_CORETYPE": "Haswell"}  # pinned only on an x86-64 CPU with AVX2
 _AVX512 = {"avx512", "skylakex", "cooperlake", "sapphirerapids"}  # torch's and OpenBLAS's AVX-512 kernels
-LAST_DIGITS = {  # what a reader may expect off the reference, said under each output and atop each notebook
-    "zh": "；在 GPU 或 Colab 上，数字的最后几位可能不同，assert 仍然成立",
-    "en": "; on a GPU or in Colab the last digits may differ, while the asserts hold",
-}
-
 
 CONSTRAINTS = Path(__file__).resolve().parents[1] / "requirements" / "constraints.txt"
 _PINNED = dict(re.findall(r"(?m)^([\w.-]+)==(\S+)", CONSTRAINTS.read_text(encoding="utf-8")))  # name -> version
@@ -124,4 +117,6 @@ def describe(measured: dict[str, str]) -> str:
 
 def short(language: str) -> str:
     """The reference in a few words for readers: ``x86-64, AVX2, 1 thread, torch 2.13.0``."""
-    return {"zh": f"x86-64、AVX2、1 个线程、torch {TORCH}", "en": f"x86-64, AVX2, 1 thread, torch {TORCH}"}[language]
+    from pipeline.site import WORDS
+
+    return WORDS[language]["reference"].format(torch=TORCH)

@@ -3,8 +3,6 @@
 ``hooks/notebooks.py`` calls them from MkDocs' events; they know nothing of MkDocs.
 """
 
-from __future__ import annotations
-
 import html
 import re
 

@@ -10,10 +10,8 @@ IPython-only behaviour is checked by ``python3 dev.py kernels``.
 
 :func:`ensure` (the tests, ``dev.py run``) returns a page's records and runs the
 missing ones in a child process, a lock per chapter. A crash or hang costs one
-run: each of its snippets reports it. The site build only reads (:func:`stored`).
+run: each of its snippets reports it. The site build only reads (``ensure(page, run=False)``).
 """
-
-from __future__ import annotations
 
 import builtins
 import contextlib
@@ -48,18 +46,6 @@ PRELOAD = ["numpy", "torch", "matplotlib.pyplot", "sklearn.datasets", "dlnotes",
 
 class MissingRecords(LookupError):
     """A step that only reads the store (the site build) found a snippet that has not run."""
-
-
-def stored(page: Page, store: Store | None = None) -> list[Record]:
-    """The stored record of each runnable snippet of ``page``; raises :class:`MissingRecords`, with the
-    command that fills the store, for the first that has none. Nothing runs."""
-    store, env = store or Store(), environment()
-    records = [store.get(key(snippet, env)) for snippet in page.runnable]
-    for snippet, record in zip(page.runnable, records):
-        if record is None:
-            raise MissingRecords(f"{page.path}:{snippet.line}: {snippet.filename} has no stored run "
-                                 f"for this code and environment: run {FILL} {page.path}")
-    return records
 
 
 def _save_figure(fig) -> dict[str, bytes]:
@@ -143,17 +129,23 @@ def run_snippet(snippet: Snippet, env: str, platform: dict[str, str]) -> tuple[R
 FAILED: dict[str, Record] = {}  # this process's failed runs: reported by each test, never run again here
 
 
-def ensure(page: Page, store: Store | None = None, timeout: float = 900) -> list[Record]:
+def ensure(page: Page, store: Store | None = None, timeout: float = 900, run: bool = True) -> list[Record]:
     """The record of each runnable snippet of ``page``: stored, failed in this process, or run now
-    in a child process, holding a lock per chapter (both languages share its records)."""
+    in a child process, holding a lock per chapter (both languages share its records). With ``run=False``
+    (the site build, which only reads) the stored ones, or :class:`MissingRecords` with the command that
+    fills the store."""
     store, env = store or Store(), environment()
     keys = [key(snippet, env) for snippet in page.runnable]
 
     def known() -> tuple[list[Record | None], list[int]]:
-        records = [store.get(k) or FAILED.get(k) for k in keys]
+        records = [store.get(k) or (FAILED.get(k) if run else None) for k in keys]
         return records, [i for i, r in enumerate(records) if r is None]
 
     records, missing = known()
+    if missing and not run:
+        snippet = page.runnable[missing[0]]
+        raise MissingRecords(f"{page.path}:{snippet.line}: {snippet.filename} has no stored run "
+                             f"for this code and environment: run {FILL} {page.path}")
     if not missing:
         return records
     with file_lock(store.root / f".lock-{page.name}"):

@@ -1,11 +1,10 @@
-"""The site's settings, read from mkdocs.yml (the one source): languages, URLs, the notebooks' paths; the
+"""The site's settings, read from mkdocs.yml (the one source): languages, URLs, the notebooks' paths, the words; the
 variants of the site (the offline copy, the PDF's print page: :func:`build_variant`, :func:`command`); and
 zips that are the same bytes whenever their contents are (:func:`write_zip`).
 """
 
-from __future__ import annotations
-
 import argparse
+import json
 import logging
 import os
 import sys
@@ -23,6 +22,9 @@ SITE_NOTEBOOKS = ROOT / "docs" / "notebooks"  # generated with their outputs for
 DIST = ROOT / "dist"  # the offline zips and the PDFs
 EPOCH = "315532800"  # 1980-01-01, the earliest date a zip entry can hold: the builds' SOURCE_DATE_EPOCH
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the same, as a zip entry's time
+WORDS = json.loads((ROOT / "pipeline" / "words.json").read_text(encoding="utf-8"))
+"""Every reader-facing string the machinery writes (buttons, provenance lines, notebook notes, the book's
+title), per language: the one file a translator edits (the offline README: offline-README.<language>.txt)."""
 
 
 def notebook_path(page: str, language: str) -> str:
@@ -61,6 +63,12 @@ class Settings:
     def page_url(self, page: str, language: str, anchor: str = "") -> str:
         path = "" if page == "index" else f"{page}/"
         return f"{self.site_url}{PREFIXES[language]}{path}{anchor}"
+
+
+def language(config) -> str:
+    """The language a MkDocs build is for (the i18n plugin builds one language at a time)."""
+    i18n = config.plugins.get("i18n")
+    return (i18n.current_language or i18n.default_language) if i18n else "zh"
 
 
 def load_config() -> dict:

@@ -7,8 +7,6 @@ runner's own code). The writer is :mod:`pipeline.runner`; the readers are the pa
 checks, the site's hooks and ``benchmarks/report.py``.
 """
 
-from __future__ import annotations
-
 import functools
 import json
 import os

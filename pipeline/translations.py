@@ -8,8 +8,6 @@ position (``0``: the title and the prose above the first ``##``), as they were w
     python3 dev.py translations check --all             # every section of every page
 """
 
-from __future__ import annotations
-
 import hashlib
 import json
 import sys

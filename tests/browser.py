@@ -10,8 +10,6 @@ starts only when something must be observed; without it the tests skip, or fail
 under $CI (tests/tools.py).
 """
 
-from __future__ import annotations
-
 import functools
 import json
 import os
@@ -65,7 +63,7 @@ def origin(site: Path, tmp_path_factory):
 class Recorder:
     """Every request, failed response and console error of one tab (the test server's as paths)."""
 
-    def __init__(self, tab: Page, origin: str) -> None:
+    def __init__(self, tab: "Page", origin: str) -> None:
         self.requests: list[str] = []
         self.failures: list[str] = []
         self.errors: list[str] = []
@@ -154,7 +152,7 @@ def tab(request, origin: str):
     chromium starts at the first call. Whoever opens a tab closes its context (else
     the browser does, after the module's tests)."""
 
-    def open_tab(**context_options) -> Page:
+    def open_tab(**context_options) -> "Page":
         browser = request.getfixturevalue("browser")
         context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context_options})
         page = context.new_page()
@@ -164,7 +162,7 @@ def tab(request, origin: str):
     return open_tab
 
 
-def typeset(tab, origin: str, path: str, **context_options) -> Page:
+def typeset(tab, origin: str, path: str, **context_options) -> "Page":
     """A fresh tab (``tab(**context_options)``) on ``path`` under SITE_PATH, read once the
     network is quiet and the page's maths is typeset."""
     page = tab(**context_options)

@@ -1,7 +1,5 @@
 """Fixtures shared by the tests in tests/ (the sybil set-up is in the root conftest.py)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import pytest

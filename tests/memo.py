@@ -2,8 +2,6 @@
 the ``outcomes`` cache (:mod:`pipeline.cache`), reused while what they read is unchanged. The assertions run
 every time, on the stored data. tests/browser.py remembers the browser's observations the same way."""
 
-from __future__ import annotations
-
 import functools
 import json
 import os

@@ -1,7 +1,5 @@
 """dlnotes.activations against PyTorch's own functions, autograd and finite differences."""
 
-from __future__ import annotations
-
 import pytest
 import torch
 import torch.nn.functional as F

@@ -1,7 +1,5 @@
 """dlnotes.adversarial.fgsm against the closed-form input gradient of a linear model (the oracle)."""
 
-from __future__ import annotations
-
 import pytest
 import torch
 from torch import nn

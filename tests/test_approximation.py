@@ -1,7 +1,5 @@
 """dlnotes.approximation against the targets evaluated directly and numpy's interpolation."""
 
-from __future__ import annotations
-
 import math
 
 import numpy as np

@@ -1,7 +1,5 @@
 """dlnotes.autoencoder against scikit-learn's PCA (the oracle), its shapes, and its checks."""
 
-from __future__ import annotations
-
 import numpy as np
 import pytest
 import torch

@@ -1,7 +1,5 @@
 """dlnotes.bandit: the arms pay what they should, the agents follow their formulas, regret is bookkept."""
 
-from __future__ import annotations
-
 import math
 
 import pytest

@@ -11,8 +11,6 @@ are marked ``audit`` and left out of ``python3 dev.py test`` (pyproject.toml);
 .ci/run runs them with the book: ``python3 dev.py test -m "book or audit"``.
 """
 
-from __future__ import annotations
-
 import json
 from importlib import metadata
 from pathlib import Path

@@ -3,8 +3,6 @@
 tests/browser.py says how; tests/test_browser_pages.py checks every page as a reader gets it.
 """
 
-from __future__ import annotations
-
 import functools
 
 import pytest

@@ -1,8 +1,6 @@
 """The browser tests' memory (tests/browser.py): an observation is reused only while
 every file it read, the code that made it and the browser are unchanged."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import pytest

@@ -6,8 +6,6 @@ and search are observed there, the observations kept like the other browser test
 (tests/browser.py) under a name that holds the build's key.
 """
 
-from __future__ import annotations
-
 import hashlib
 import json
 import shutil

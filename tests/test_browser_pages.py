@@ -8,8 +8,6 @@ again. tests/test_site.py checks the same files without a browser (the downloads
 are the committed notebooks, byte for byte; the zips hold every one).
 """
 
-from __future__ import annotations
-
 import json
 import re
 

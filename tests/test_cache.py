@@ -1,7 +1,5 @@
 """pipeline/cache.py and its users: an entry is reused only while every file it read is unchanged."""
 
-from __future__ import annotations
-
 import json
 import sys
 

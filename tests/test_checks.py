@@ -1,7 +1,5 @@
 """dlnotes._checks: the shared argument checks and their messages."""
 
-from __future__ import annotations
-
 import pytest
 import torch
 

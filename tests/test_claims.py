@@ -1,7 +1,5 @@
 """benchmarks/claims.py: every claims file is found, and the table says what the seeds show."""
 
-from __future__ import annotations
-
 import ast
 import importlib.util
 

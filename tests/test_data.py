@@ -1,8 +1,6 @@
 """dlnotes.data: make_spiral against the course's own loop (the oracle), the other generators
 against their formulas, load_digits against scikit-learn, and the argument checks."""
 
-from __future__ import annotations
-
 import math
 
 import pytest

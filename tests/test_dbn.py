@@ -1,7 +1,5 @@
 """dlnotes.dbn: greedy pre-training against RBMs trained by hand, the network twin, and the checks."""
 
-from __future__ import annotations
-
 import pytest
 import torch
 from torch import nn

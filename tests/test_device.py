@@ -1,7 +1,5 @@
 """dlnotes.get_device and dlnotes.set_seed: one switch for the device, clear errors."""
 
-from __future__ import annotations
-
 import subprocess
 import sys
 from pathlib import Path

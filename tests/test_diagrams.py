@@ -3,8 +3,6 @@
 In the repository this file is tests/test_diagrams.py and imports ``from dlnotes import diagrams``.
 """
 
-from __future__ import annotations
-
 import io
 import re
 import warnings

@@ -6,8 +6,6 @@ Chinese in front of the bracket (or inside it, as in GELU（Gaussian error linea
 unit，高斯误差线性单元）) must be one of the glossary's Chinese names for it.
 """
 
-from __future__ import annotations
-
 import re
 from html.parser import HTMLParser
 from pathlib import Path

@@ -6,8 +6,6 @@ The kernel runs are marked ``kernels``: left out of ``python3 dev.py test`` (pyp
 snippet a second time); ``python3 dev.py kernels`` runs them, one chapter a test, and CI after the tests.
 """
 
-from __future__ import annotations
-
 import gc
 import os
 import re

@@ -1,7 +1,5 @@
 """dlnotes.kmeans against scikit-learn's KMeans and brute force (the oracles), and its checks."""
 
-from __future__ import annotations
-
 import itertools
 
 import pytest

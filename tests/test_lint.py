@@ -6,8 +6,6 @@ injection. zizmor runs offline, its default persona; a finding it is right about
 one that is not is silenced on its line with ``# zizmor: ignore[<audit>]`` and the reason.
 """
 
-from __future__ import annotations
-
 import re
 import subprocess
 

@@ -1,7 +1,5 @@
 """dlnotes.naive_bayes.GaussianNaiveBayes against scikit-learn's GaussianNB (the oracle), and sampling."""
 
-from __future__ import annotations
-
 import pytest
 import torch
 

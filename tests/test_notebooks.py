@@ -1,7 +1,5 @@
 """The chapter notebooks (pipeline/notebooks.py): in sync with the chapters, well formed, filled from the store."""
 
-from __future__ import annotations
-
 import base64
 import re
 
@@ -75,7 +73,7 @@ def test_colab_chapter_installs_what_the_notebooks_install() -> None:
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.path)
 def test_the_note_atop_each_notebook_says_where_its_outputs_were_printed(page) -> None:
     note = nb.build(page, SETTINGS)["cells"][1]["source"]
-    assert reference.short(page.language) in note and reference.LAST_DIGITS[page.language] in note
+    assert reference.short(page.language) in note and site.WORDS[page.language]["last digits"] in note
 
 
 def test_admonitions_and_links_become_plain_markdown_one_cell_per_section() -> None:

@@ -4,8 +4,6 @@ pipeline/reference.py pins the platform; pipeline/outputs.py compares; pipeline/
 turns a comparison into a test's verdict and its message.
 """
 
-from __future__ import annotations
-
 import math
 import re
 import subprocess

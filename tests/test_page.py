@@ -1,7 +1,5 @@
 """pipeline/page.py: one model of a page, and the rules it enforces with a clear error."""
 
-from __future__ import annotations
-
 import re
 import textwrap
 import traceback

@@ -5,8 +5,6 @@ and reused while they are unchanged.
 Needs Debian's chromium (skipped locally without it, a failure under $CI).
 """
 
-from __future__ import annotations
-
 import json
 import re
 import unicodedata
@@ -22,7 +20,7 @@ from tests.tools import require
 
 pytestmark = [pytest.mark.site, pytest.mark.book]  # not in the default run: .ci/run runs -m book
 
-LANGUAGES = list(book.TITLES)
+LANGUAGES = list(book.WORDS)
 RAW_TEX = ["$$", "\\frac", "\\sum", "\\mathbf"]
 
 
@@ -116,7 +114,7 @@ def test_no_raw_tex(read, lang) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_table_of_contents_and_page_numbers(read, lang) -> None:
     pages = read[lang]["pages"]
-    contents = book.TITLES[lang][1]
+    contents = book.WORDS[lang]["book"][1]
     assert any(contents in _squeezed(page) for page in pages[:3]), "no table of contents at the start"
     assert len(read[lang]["outline"]) >= len(chapter_titles(lang)), "no PDF outline (bookmarks)"
     total = len(pages)

@@ -1,7 +1,5 @@
 """dlnotes.perceptron against truth tables, a hand-written loop and the convergence theorem."""
 
-from __future__ import annotations
-
 import math
 
 import pytest

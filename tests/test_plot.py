@@ -1,7 +1,5 @@
 """dlnotes.plot: figures are built, show what the model predicts, and reject bad input."""
 
-from __future__ import annotations
-
 import pytest
 import torch
 from matplotlib.figure import Figure

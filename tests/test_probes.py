@@ -1,7 +1,5 @@
 """dlnotes.probes.grad_norms against gradients known in closed form and norms computed by hand."""
 
-from __future__ import annotations
-
 import math
 
 import pytest

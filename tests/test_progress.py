@@ -6,8 +6,6 @@ stderr is a pseudo-terminal, and the pages' runner on a page written for the tes
 What each did is remembered while dlnotes/ and pipeline/ are unchanged (tests/memo.py).
 """
 
-from __future__ import annotations
-
 import io
 import os
 import subprocess

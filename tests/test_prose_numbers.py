@@ -27,8 +27,6 @@ numbers may come from any chapter's code. :data:`ALLOWED` is for numbers that ar
 definitions rather than results.
 """
 
-from __future__ import annotations
-
 import functools
 import re
 from decimal import Decimal

@@ -1,6 +1,4 @@
-"""Each checked output says what produced it and links to a filled-in report (hooks/provenance.py)."""
-
-from __future__ import annotations
+"""Each checked output says what produced it and links to a filled-in report (hooks/results.py)."""
 
 import re
 from html import unescape
@@ -9,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from hooks.provenance import annotate, line
+from hooks.results import annotate, line
 from pipeline import reference, site
 from pipeline.page import parse, parse_text
 from pipeline.store import Record
@@ -45,7 +43,7 @@ def test_the_line_says_whether_the_output_came_from_the_reference_platform(langu
     page = parse_text(TEXT, f"docs/tensors{'.en' if language == 'en' else ''}.md")
     record = Record("k1", page.path, "1\n", 0.1, platform["torch"], device, 0, platform, date="2026-12-01")
     shown = line(SETTINGS, page, page.runnable[0], record)
-    assert words in shown and reference.LAST_DIGITS[language] in shown
+    assert words in shown and site.WORDS[language]["last digits"] in shown
     body = parse_qs(urlparse(unescape(re.search(r'href="([^"]+)"', shown)[1])).query)["body"][0]
     assert f"Platform / 平台: {reference.describe(platform)}" in body
 

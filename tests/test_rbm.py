@@ -1,7 +1,5 @@
 """dlnotes.rbm against brute-force enumeration and scikit-learn's BernoulliRBM (the oracles), and its checks."""
 
-from __future__ import annotations
-
 import itertools
 import re
 

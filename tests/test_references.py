@@ -1,7 +1,5 @@
 """Every chapter credits its sources: it ends with 参考文献 / References, a list of linked works."""
 
-from __future__ import annotations
-
 import re
 
 import pytest

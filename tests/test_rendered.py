@@ -1,7 +1,5 @@
 """pipeline/rendered.py: the notebook pages' fix-ups, without MkDocs."""
 
-from __future__ import annotations
-
 import pytest
 
 from pipeline import rendered

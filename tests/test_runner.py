@@ -5,9 +5,8 @@ with a temporary store. What they did is remembered while dlnotes/ and pipeline/
 are unchanged (tests/memo.py); the assertions run every time.
 """
 
-from __future__ import annotations
-
 import json
+import re
 import time
 from pathlib import Path
 
@@ -228,3 +227,27 @@ def test_a_failed_run_is_never_stored(store) -> None:
     bad = Record("k", "x.py", "", 0.0, "2", "cpu", 0, error="Traceback ...")
     with pytest.raises(ValueError, match="reported, not stored"):
         store.put(bad)
+
+
+def test_a_reader_of_the_store_runs_nothing_and_names_the_command_that_fills_it(tmp_path, store) -> None:
+    """The site build only reads: ``ensure(run=False)`` raises for the first snippet without a stored run, with
+    the page, the line and the command; a failure remembered in this process does not count as a record."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks.results import stored
+    from pipeline import runner
+    from pipeline.store import key
+
+    page = page_with(tmp_path, "print(1)\n#> 1", "print(2)\n#> 2")
+    missing = f"{page.path}:1: {page.runnable[0].filename} has no stored run for this code and environment: " \
+              f"run python3 dev.py run {page.path}"
+    with pytest.raises(runner.MissingRecords, match=f"^{re.escape(missing)}$"):
+        ensure(page, store, run=False)
+    failed = Record(key(page.runnable[0]), page.path, "", 0.0, "", "cpu", 0, error="boom")
+    runner.FAILED[failed.key] = failed
+    try:
+        with pytest.raises(PluginError, match="has no stored run for this code and environment: run python3 dev"):
+            stored(page, store)
+    finally:
+        del runner.FAILED[failed.key]
+    assert not _runs(store), "nothing ran"

@@ -5,8 +5,6 @@ broken include, link or anchor fails it. The checks below read the built files;
 real-browser checks of the same properties are in tests/test_browser_pages.py.
 """
 
-from __future__ import annotations
-
 import functools
 import json
 import re

@@ -1,7 +1,5 @@
 """dlnotes.train: fit against a hand-written loop (the oracle), accuracy, and argument checks."""
 
-from __future__ import annotations
-
 import pytest
 import torch
 from torch import nn

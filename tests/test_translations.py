@@ -1,7 +1,5 @@
 """pipeline/translations.py: a section whose text changed in one language or both since it was checked fails."""
 
-from __future__ import annotations
-
 import json
 
 import pytest

@@ -1,7 +1,5 @@
 """hooks/weight.py: code stays out of the search index, figures load lazily; and on the built site."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 
@@ -28,7 +26,7 @@ def test_images_load_lazily_unless_told_otherwise() -> None:
 def test_the_search_index_holds_prose_not_code(site: Path) -> None:
     for index in [site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"]:
         docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-        # code (left out here) and provenance lines (left out by Material: data-search-exclude, hooks/provenance.py)
+        # code (left out here) and provenance lines (left out by Material: data-search-exclude, hooks/results.py)
         left_out = ("<pre>", "import torch", "Output from torch", "输出来自 torch")
         assert not any(code in doc["text"] for doc in docs for code in left_out)
         assert index.stat().st_size < 550_000, "the index every page fetches (820 KB with code, 495 KB without)"

@@ -1,7 +1,5 @@
 """The GitHub workflows and the CI scripts they run: checked here, since GitHub cannot be reached."""
 
-from __future__ import annotations
-
 import re
 from pathlib import Path
 

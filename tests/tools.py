@@ -6,8 +6,6 @@ Locally a missing tool skips its tests, with the command that installs it; under
 that CI is meant to check may pass by being skipped.
 """
 
-from __future__ import annotations
-
 import os
 import shutil
 import textwrap
