@@ -120,9 +120,16 @@ def width_levels(seed: int) -> dict[str, float]:
             "max_train_heldout_gap": max(gaps)}
 
 
+def _loss(model: nn.Module, X: torch.Tensor, y: torch.Tensor) -> float:
+    """The training cross-entropy after training, as sigmoid.py prints it."""
+    with torch.no_grad():
+        return nn.functional.cross_entropy(model(X), y).item()
+
+
 @functools.cache
 def _activations(seed: int) -> dict[str, float]:
-    """activations.py and sigmoid.py: width 100, Adam, 500 epochs, train acc."""
+    """activations.py, sigmoid.py and sigmoid_control.py: width 100, Adam,
+    500 epochs; training accuracy, and training loss as ``<name>_loss``."""
     X, y, _, _ = _data(seed)
     runs = {"identity": (nn.Identity(), 1e-2, 1.0),
             "sigmoid": (nn.Sigmoid(), 1e-2, 1.0),
@@ -130,10 +137,25 @@ def _activations(seed: int) -> dict[str, float]:
             "relu": (nn.ReLU(), 1e-2, 1.0),
             "sigmoid_loss_x4": (nn.Sigmoid(), 1e-2, 4.0),
             "sigmoid_lr_x2": (nn.Sigmoid(), 2e-2, 1.0),
-            "centred_sigmoid_lr_x2": (CentredSigmoid(), 2e-2, 1.0)}
-    return {name: accuracy(_train(_net(seed, act), X, y, lr=lr, epochs=500,
-                                  k=k), X, y)
-            for name, (act, lr, k) in runs.items()}
+            "centred_sigmoid_lr_x2": (CentredSigmoid(), 2e-2, 1.0),
+            "tanh_lr_x2": (nn.Tanh(), 2e-2, 1.0)}
+    out = {}
+    for name, (act, lr, k) in runs.items():
+        model = _train(_net(seed, act), X, y, lr=lr, epochs=500, k=k)
+        out[name] = accuracy(model, X, y)
+        out[f"{name}_loss"] = _loss(model, X, y)
+    return out
+
+
+@functools.cache
+def _sgd_activations(seed: int) -> dict[str, float]:
+    """sigmoid_sgd.py: width 100, plain SGD with lr 1, 500 epochs, train acc."""
+    X, y, _, _ = _data(seed)
+    runs = {"sigmoid": (nn.Sigmoid(), 1.0), "sigmoid_loss_x4": (nn.Sigmoid(), 4.0),
+            "tanh": (nn.Tanh(), 1.0)}
+    return {name: accuracy(_train(_net(seed, act), X, y, lr=1.0, epochs=500,
+                                  sgd=True, k=k), X, y)
+            for name, (act, k) in runs.items()}
 
 
 def tanh_vs_sigmoid(seed: int) -> dict[str, float]:
@@ -153,6 +175,30 @@ def identity_level(seed: int) -> dict[str, float]:
 def sigmoid_gradient_scale(seed: int) -> dict[str, float]:
     r = _activations(seed)
     return {"loss_x4_minus_plain": r["sigmoid_loss_x4"] - r["sigmoid"]}
+
+
+def sgd_gradient_scale(seed: int) -> dict[str, float]:
+    r = _sgd_activations(seed)
+    return {"sigmoid_loss_x4": r["sigmoid_loss_x4"], "sigmoid": r["sigmoid"]}
+
+
+def sgd_tanh_vs_scaled_sigmoid(seed: int) -> dict[str, float]:
+    r = _sgd_activations(seed)
+    return {"tanh": r["tanh"], "sigmoid_loss_x4": r["sigmoid_loss_x4"]}
+
+
+def tanh_lr(seed: int) -> dict[str, float]:
+    """The control: a doubled rate lowers tanh's training loss too."""
+    r = _activations(seed)
+    return {"tanh_loss": r["tanh_loss"], "tanh_lr_x2_loss": r["tanh_lr_x2_loss"]}
+
+
+def centred_sigmoid_like_tanh(seed: int) -> dict[str, float]:
+    """Centred sigmoid at lr x2: its loss is nearer tanh's at lr than at lr x2."""
+    r = _activations(seed)
+    c = r["centred_sigmoid_lr_x2_loss"]
+    return {"from_tanh_lr_x2": abs(c - r["tanh_lr_x2_loss"]),
+            "from_tanh_lr": abs(c - r["tanh_loss"])}
 
 
 def sigmoid_lr(seed: int) -> dict[str, float]:
@@ -223,13 +269,28 @@ def stretch(seed: int) -> dict[str, float]:
     return {"hidden_space": accuracy(head, Z, y), "raw_input": accuracy(raw, X, y)}
 
 
-def minibatch(seed: int) -> dict[str, float]:
-    """exercise_minibatch.py: 600 updates, full batch vs batches of 100."""
+@functools.cache
+def _minibatch(seed: int) -> dict[str, float]:
+    """exercise_minibatch.py: batches of 100 for 20 epochs (600 updates) vs
+    the full batch for 600 epochs (600 updates) and for 20 (20 passes)."""
     X, y, _, _ = _data(seed)
     full = _train(_net(seed, nn.ReLU()), X, y, lr=1e-3, epochs=600)
     small = _train(_net(seed, nn.ReLU()), X, y, lr=1e-3, epochs=20,
                    batch_size=100)
-    return {"full_batch": accuracy(full, X, y), "batch_100": accuracy(small, X, y)}
+    short = _train(_net(seed, nn.ReLU()), X, y, lr=1e-3, epochs=20)
+    return {"full_batch": accuracy(full, X, y), "batch_100": accuracy(small, X, y),
+            "full_batch_20_epochs": accuracy(short, X, y)}
+
+
+def minibatch(seed: int) -> dict[str, float]:
+    r = _minibatch(seed)
+    return {"full_batch": r["full_batch"], "batch_100": r["batch_100"]}
+
+
+def minibatch_passes(seed: int) -> dict[str, float]:
+    r = _minibatch(seed)
+    return {"batch_100": r["batch_100"],
+            "full_batch_20_epochs": r["full_batch_20_epochs"]}
 
 
 CLAIMS: dict[str, Callable[[int], dict[str, float]]] = {
@@ -245,8 +306,16 @@ CLAIMS: dict[str, Callable[[int], dict[str, float]]] = {
     "spiral: tanh beats sigmoid (500 epochs, lr 1e-2, train)": tanh_vs_sigmoid,
     "spiral: ReLU beats sigmoid (500 epochs, lr 1e-2, train)": relu_vs_sigmoid,
     "spiral: no activation stays near 0.5 (500 epochs, train)": identity_level,
-    "spiral: sigmoid, 4x the loss (4x the gradients) changes ~nothing":
+    "spiral: sigmoid, Adam, 4x the loss (4x the gradients) changes ~nothing":
         sigmoid_gradient_scale,
+    "spiral: sigmoid, plain SGD (lr 1), 4x the loss lifts it (train)":
+        sgd_gradient_scale,
+    "spiral: plain SGD (lr 1): tanh still beats the sigmoid with 4x the loss "
+    "(train)": sgd_tanh_vs_scaled_sigmoid,
+    "spiral: control, Adam: tanh's training loss falls with lr x2 too":
+        tanh_lr,
+    "spiral: centred sigmoid at lr x2 trains like tanh at lr, not at lr x2 "
+    "(distance of training losses)": centred_sigmoid_like_tanh,
     "spiral: sigmoid with lr x2 beats sigmoid (500 epochs, train)": sigmoid_lr,
     "spiral: centred sigmoid beats sigmoid, both lr x2 (train)": sigmoid_centred,
     "spiral: centred sigmoid with lr x2 is about as good as tanh":
@@ -261,4 +330,6 @@ CLAIMS: dict[str, Callable[[int], dict[str, float]]] = {
     "raw input": stretch,
     "spiral: 600 full-batch updates beat 600 mini-batch updates (train)":
         minibatch,
+    "spiral: 20 passes in batches of 100 beat 20 full-batch epochs (train)":
+        minibatch_passes,
 }

@@ -65,7 +65,6 @@ RESTATED = {  # (page, number): the snippet further away that prints it, and whe
     ("rbm", "0.090"): ("snippets/rbm/likelihood.py", "the section on reconstruction error compares with it"),
     ("spiral", "0.954"): ("snippets/spiral/relu.py", "the section on training longer"),
     ("spiral", "0.2"): ("snippets/spiral/data.py", "the overfitting section: the data's angle noise"),
-    ("spiral", "0.999"): ("snippets/spiral/activations.py", "the sigmoid fixes compare with tanh's"),
 }
 
 

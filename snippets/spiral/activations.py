@@ -19,7 +19,9 @@ for activation in [nn.Identity(), nn.Sigmoid(), nn.Tanh(), nn.ReLU()]:
     fit(model, X, y, loss_fn=nn.CrossEntropyLoss(), optimizer=adam,
         epochs=500)
     train[type(activation).__name__] = accuracy(model, X, y)
+print("training accuracy after 500 epochs:")
 print({name: round(a, 3) for name, a in train.items()})
+#> training accuracy after 500 epochs:
 #> {'Identity': 0.506, 'Sigmoid': 0.926, 'Tanh': 0.999, 'ReLU': 0.999}
 assert train["Identity"] < 0.6  # no activation: still a linear model
 assert train["Sigmoid"] < min(train["Tanh"], train["ReLU"]) - 0.03
